@@ -1,0 +1,115 @@
+"""Load a built index (read-only) and search it.
+
+Loading checks every file against the sha256 recorded in `meta.json`; a missing, truncated
+or altered file is an `IndexError_` naming the file, never a wrong answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index.build import CURRENT, FILES, FORMAT, read_current
+from models.analysis import TextAnalysis
+
+
+class IndexLoadError(RuntimeError):
+    """A built index cannot be used; the message names the file and what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    passage_id: str
+    source_id: str
+    sentence_index: int
+    char_start: int
+    char_end: int
+    text: str
+    analysis: TextAnalysis
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class IndexStore:
+    """A loaded index: FAISS vectors, passages with their analysis, sources, idf."""
+
+    def __init__(self, path: Path, meta: dict, index: faiss.Index, passages: list[Passage], sources: list[dict]):
+        self.path = path
+        self.meta = meta
+        self.index = index
+        self.passages = passages
+        self.sources = {s["id"]: s for s in sources}
+        self._rows_of_source: dict[str, np.ndarray] = {}
+        for sid in self.sources:
+            self._rows_of_source[sid] = np.array(
+                [i for i, p in enumerate(passages) if p.source_id == sid], dtype=np.int64)
+
+    @property
+    def version(self) -> str:
+        return self.meta["index_version"]
+
+    @property
+    def idf(self) -> dict[str, float]:
+        return self.meta["idf"]
+
+    @classmethod
+    def load(cls, index_dir: str | Path, version: str | None = None) -> "IndexStore":
+        index_dir = Path(index_dir)
+        version = version or read_current(index_dir)
+        if not version:
+            raise IndexLoadError(f"{index_dir / CURRENT}: no built index (run: python -m index build)")
+        path = index_dir / version
+        meta_path = path / "meta.json"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except FileNotFoundError as e:
+            raise IndexLoadError(f"{meta_path}: missing; the index {version} is incomplete") from e
+        except ValueError as e:
+            raise IndexLoadError(f"{meta_path}: not valid JSON ({e})") from e
+        if meta.get("format") != FORMAT or meta.get("index_version") != version:
+            raise IndexLoadError(f"{meta_path}: format {meta.get('format')} / version {meta.get('index_version')} "
+                                 f"does not match the expected {FORMAT} / {version}")
+        for name in FILES:
+            f = path / name
+            if not f.is_file():
+                raise IndexLoadError(f"{f}: missing")
+            if _sha256(f) != meta["files"][name]:
+                raise IndexLoadError(f"{f}: checksum mismatch (corrupted or half-written); rebuild the index")
+        try:
+            index = faiss.read_index(str(path / "vectors.faiss"))
+            passages = []
+            with open(path / "passages.jsonl", encoding="utf-8") as fh:
+                for line in fh:
+                    d = json.loads(line)
+                    d["analysis"] = TextAnalysis.from_dict(d["analysis"])
+                    passages.append(Passage(**d))
+            sources = json.loads((path / "sources.json").read_text(encoding="utf-8"))
+        except (RuntimeError, ValueError, KeyError, TypeError) as e:
+            raise IndexLoadError(f"{path}: unreadable index files ({e})") from e
+        if index.ntotal != len(passages):
+            raise IndexLoadError(f"{path / 'vectors.faiss'}: {index.ntotal} vectors for {len(passages)} passages")
+        return cls(path, meta, index, passages, sources)
+
+    def search(self, vectors: np.ndarray, k: int, sources: list[str] | None = None) -> list[list[tuple[int, float]]]:
+        """Top-k (row, cosine) per query vector, optionally only within `sources`."""
+        params = None
+        if sources:
+            rows = np.concatenate([self._rows_of_source[s] for s in sources]) if sources else None
+            k = min(k, len(rows))
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
+        k = min(k, self.index.ntotal)
+        if k <= 0:
+            return [[] for _ in range(len(vectors))]
+        scores, ids = self.index.search(vectors, k, params=params)
+        return [[(int(i), float(s)) for i, s in zip(id_row, sc_row) if i >= 0] for id_row, sc_row in zip(ids, scores)]

@@ -1,0 +1,320 @@
+"""Figures: the numbers a text states, as intervals, with their unit and what they count.
+
+`extract_figures` is a pure function. It reads "nearly 1,000 terrorists" as the interval
+[900, 1000] counting terrorists, "over two million civilians" as (2,000,000, inf), "dozens of
+its troops" as [24, 99] troops, "100km" as a distance and "since 2016" as a year, which is not a
+count. Two figures are compared only when they measure the same kind of thing
+(`comparable`), and then as intervals (`consistent`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+
+from models.text import STOPWORDS, normalise, stem
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str                # as written in the original text
+    start: int               # offsets into the original text
+    end: int
+    value: float | None      # the number stated; None for vague amounts ("dozens")
+    low: float               # the interval the wording allows
+    high: float              # INF when open-ended ("at least 300")
+    qualifier: str | None    # "nearly", "about", "at least", "dozens", "between" ...
+    kind: str                # count | year | percent | money | distance | duration | ordinal
+    unit: str | None         # "km", "%", "days", "USD" ...
+    counts: str | None       # what is counted, as written ("foreign terrorists")
+    counts_key: str | None   # what is counted, normalised for comparison ("armed-group")
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["high"] = None if self.high == INF else self.high
+        return d
+
+    def describe(self) -> str:
+        return f"{self.text} {self.counts}" if self.counts and self.counts not in self.text else self.text
+
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                "trillion": 1_000_000_000_000, "bn": 1_000_000_000}
+
+# Vague amounts as ranges: "dozens" is at least two dozen and fewer than a hundred.
+_VAGUE = {
+    "a few": (2, 5), "several": (3, 9), "a dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99),
+    "hundreds": (200, 999), "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 999_999_999),
+}
+
+# Qualifier -> how it turns a stated value v into an interval.
+_QUALIFIERS = {
+    "nearly": "below", "almost": "below", "close to": "below", "just under": "below", "nearing": "below",
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "an approximate": "approx",
+    "at least": "atleast", "no fewer than": "atleast", "no less than": "atleast", "a minimum of": "atleast",
+    "over": "above", "more than": "above", "exceeding": "above", "in excess of": "above",
+    "upwards of": "above", "above": "above", "just over": "above", "nearly over": "above",
+    "fewer than": "under", "less than": "under", "under": "under", "below": "under",
+    "up to": "atmost", "as many as": "atmost", "at most": "atmost", "no more than": "atmost",
+    "a maximum of": "atmost",
+    "exactly": "exact", "precisely": "exact",
+}
+APPROX_TOLERANCE = 0.15   # "about 300" allows 255..345
+NEARLY_TOLERANCE = 0.10   # "nearly 1,000" allows 900..1000
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_NUMWORD = "|".join(sorted(list(_UNITS_WORDS) + list(_SCALE_WORDS), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CORE = re.compile(
+    rf"""(?P<vague>(?:tens|hundreds)\s+of\s+thousands|a\s+few|several|a\s+dozen|dozens|scores|hundreds|thousands|millions)\b
+       |(?P<ordinal>\d+(?:st|nd|rd|th))\b
+       |(?P<digits>{_DIGITS})(?:\s*(?P<dscale>thousand|million|billion|trillion|bn)\b)?
+       |(?P<words>\b(?:{_NUMWORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMWORD}))*)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^|[^A-Za-z])(?P<q>" + "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
+    + r")\s+(?:(?:of|at)\s+)?$",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|\$|€|£|USD|EUR|GBP)\s?$", re.IGNORECASE)
+_RANGE_START = re.compile(r"(?:^|[^A-Za-z])(?P<q>between|from)\s+$", re.IGNORECASE)
+_RANGE_REST = re.compile(rf"^\s*(?:and|to|-)\s*(?P<n>{_DIGITS}|(?:{_NUMWORD})(?:(?:\s+|-)(?:{_NUMWORD}))*)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"""^(?:\s*-?\s*)(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|%|percent|per\s+cent|
+        years?|months?|weeks?|days?|hours?|minutes?|dollars?|euros?|pounds?|tonnes?|tons?|kg)(?![A-Za-z])(?P<old>-old)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s+(?:{_MONTHS})\b", re.IGNORECASE)
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|from|until|till|by|before|after|during|year|mid|early|late|a|an|the|and|or|to)|,|'s)\s+$",
+    re.IGNORECASE)
+_OF_DETERMINER = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|our|their|his|her|these|those|whom|those)\s+)?", re.IGNORECASE)
+_NOUN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_COUNTED_FALLBACK = re.compile(
+    r"\b(?:casualties|deaths|death\s+toll|toll|number|losses|tally)\s+(?:of|among)\s+(?:the\s+)?(?P<n>[A-Za-z][A-Za-z'-]*)",
+    re.IGNORECASE)
+
+_UNIT_KIND = {
+    "km": ("distance", "km"), "kilometre": ("distance", "km"), "kilometer": ("distance", "km"),
+    "mile": ("distance", "miles"), "metre": ("distance", "m"), "meter": ("distance", "m"),
+    "%": ("percent", "%"), "percent": ("percent", "%"), "per cent": ("percent", "%"),
+    "year": ("duration", "years"), "month": ("duration", "months"), "week": ("duration", "weeks"),
+    "day": ("duration", "days"), "hour": ("duration", "hours"), "minute": ("duration", "minutes"),
+    "dollar": ("money", "USD"), "euro": ("money", "EUR"), "pound": ("money", "GBP"),
+    "tonne": ("mass", "t"), "ton": ("mass", "t"), "kg": ("mass", "kg"),
+}
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP"}
+
+# What is counted, grouped so that wordings of one kind of thing compare ("militants" and
+# "terrorists" are both members of armed groups). General English, not tied to any corpus.
+_COUNT_GROUPS = {
+    "armed-group": "terrorist militant insurgent rebel jihadist fighter extremist gunman gunmen islamist guerrilla",
+    "military": "soldier troop servicemen serviceman personnel force member",
+    "civilian": "civilian resident",
+    "people": "people person individual",
+    "displaced": "refugee displaced evacuee",
+    "village-town": "village town",
+}
+_COUNT_GROUP_OF = {stem(w): g for g, ws in _COUNT_GROUPS.items() for w in ws.split()}
+_NOT_COUNTED = STOPWORDS | {"percent", "per", "cent"}
+
+
+def _parse_number_words(phrase: str) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for token in re.split(r"[\s-]+", phrase.lower()):
+        if token == "and" or not token:
+            continue
+        if token in _UNITS_WORDS:
+            current += _UNITS_WORDS[token]
+            seen = True
+        elif token == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif token in _SCALE_WORDS:
+            total += (current or 1) * _SCALE_WORDS[token]
+            current, seen = 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _parse_number(s: str) -> float | None:
+    s = s.strip()
+    if re.fullmatch(_DIGITS, s):
+        return float(s.replace(",", ""))
+    return _parse_number_words(s)
+
+
+def _interval(value: float, how: str) -> tuple[float, float]:
+    if how == "below":
+        return value * (1 - NEARLY_TOLERANCE), value
+    if how == "approx":
+        return value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+    if how in ("atleast", "above"):
+        return value, INF
+    if how in ("under", "atmost"):
+        return 0.0, value
+    return value, value
+
+
+def _counted_noun(text: str, end: int) -> tuple[str | None, int]:
+    """The noun phrase a number counts, read after it: "dozens of its troops" -> "troops".
+    Returns the phrase (up to three words, ended by a stopword or punctuation) and its head."""
+    m = _OF_DETERMINER.match(text, end)
+    pos = m.end() if m else end
+    picked: list[str] = []
+    while len(picked) < 3:
+        w = _NOUN_WORD.match(text, pos)
+        if not w or w.group(0).lower() in _NOT_COUNTED:
+            break
+        if picked and w.group(0).lower().endswith(("ed", "ing")):
+            break  # "2,000 fighters crossed": the verb ends the phrase
+        picked.append(w.group(0))
+        pos = w.end()
+        nxt = re.match(r" (?=[A-Za-z])", text[pos:])
+        if not nxt:
+            break
+        pos += 1
+    if not picked:
+        return None, pos
+    if len(picked) == 1 and picked[0].lower().endswith("ed"):
+        return None, pos  # "1,000 killed": an event, not the thing counted
+    return " ".join(picked), pos
+
+
+def count_key(phrase: str | None) -> str | None:
+    """Group key of a counted noun phrase, from its head word."""
+    if not phrase:
+        return None
+    head = stem(phrase.split()[-1].lower().replace("'", ""))
+    return _COUNT_GROUP_OF.get(head, head)
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, with offsets into `text` itself."""
+    norm = normalise(text)
+    t = norm.text
+    figures: list[Figure] = []
+    consumed_until = 0
+    for m in _CORE.finditer(t):
+        if m.start() < consumed_until:
+            continue
+        if m.group("words") and not _parse_number_words(m.group("words")):
+            continue
+        start, end = m.start(), m.end()
+        before, after = t[:start], t[end:]
+        # Words glued to letters ("F16", "A320") are names, not figures.
+        if start > 0 and t[start - 1].isalpha() or (m.group("digits") and after[:1].isalpha()
+                                                      and not _UNIT_AFTER.match(after)):
+            continue
+        if m.group("words") and m.group("words").lower() in ("one", "zero"):
+            continue  # "one of the ...", "no one": too often not a figure
+        if _DATE_BEFORE.search(before) or (m.group("digits") and _DATE_AFTER.match(after)):
+            continue  # "November 30", "30 November": a date
+
+        qualifier = None
+        how = "exact"
+        qm = _QUALIFIER_BEFORE.search(before)
+        if qm:
+            qualifier = qm.group("q").lower()
+            how = _QUALIFIERS[qualifier]
+            start = qm.start("q")
+        kind, unit, value = "count", None, None
+        if m.group("vague"):
+            vague = re.sub(r"\s+", " ", m.group("vague").lower())
+            low, high = _VAGUE[vague]
+            if how in ("atleast", "above"):
+                high = INF
+            qualifier = qualifier or vague
+            if vague == "a dozen":
+                value = 12.0
+        elif m.group("ordinal"):
+            kind = "ordinal"
+            value = float(re.match(r"\d+", m.group("ordinal")).group(0))
+            low = high = value
+        else:
+            raw = m.group("digits") or m.group("words")
+            value = _parse_number(raw)
+            if value is None:
+                continue
+            if m.group("dscale"):
+                value *= _SCALE_WORDS[m.group("dscale").lower()]
+            rm = _RANGE_START.search(before) if not qm else None
+            rest = _RANGE_REST.match(after) if rm else None
+            if rm and rest and _parse_number(rest.group("n")) is not None:
+                low, high = value, _parse_number(rest.group("n"))
+                qualifier, start = rm.group("q").lower(), rm.start("q")
+                end += rest.end()
+                after = t[end:]
+            else:
+                low, high = _interval(value, how)
+            cm = _CURRENCY_BEFORE.search(t[:start] if not qm else before)
+            if cm:
+                kind, unit = "money", _CURRENCY[cm.group("c").lower()]
+                if not qm:
+                    start = cm.start("c")
+            elif (m.group("digits") and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100
+                  and not qm and (_YEAR_CONTEXT_BEFORE.search(before) or not _NOUN_WORD.match(after.lstrip())
+                                  or after[:1] in ",.;:)")):
+                kind = "year"
+        counts = None
+        if kind == "count" and (um := _UNIT_AFTER.match(after)):
+            u = re.sub(r"\s+", " ", um.group("u").lower())
+            base = u if u in _UNIT_KIND else re.sub(r"s$", "", u)
+            kind, unit = _UNIT_KIND.get(base, (kind, unit))
+            if um.group("old"):
+                kind, unit = "age", "years"
+            end += um.end()
+        elif kind == "money":
+            if um := _UNIT_AFTER.match(after):
+                end += um.end()
+        elif kind in ("count", "ordinal"):
+            counts, _ = _counted_noun(t, end)
+            if counts is None and kind == "count":
+                fb = _COUNTED_FALLBACK.search(t)
+                counts = fb.group("n") if fb else None
+        consumed_until = end
+        o_start, o_end = norm.original_span(start, end)
+        figures.append(Figure(
+            text=text[o_start:o_end], start=o_start, end=o_end, value=value, low=float(low), high=float(high),
+            qualifier=qualifier, kind=kind, unit=unit, counts=counts,
+            counts_key=count_key(counts) if kind in ("count", "ordinal") else None,
+        ))
+    return figures
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Whether two figures measure the same kind of quantity and may be compared."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("count", "ordinal"):
+        return a.counts_key is not None and a.counts_key == b.counts_key
+    if a.kind == "year":
+        return True
+    return a.unit == b.unit
+
+
+def consistent(a: Figure, b: Figure) -> bool:
+    """Whether two comparable figures' intervals overlap."""
+    return a.low <= b.high and b.low <= a.high
+
+
+def figure_from_dict(d: dict) -> Figure:
+    d = dict(d)
+    d["high"] = INF if d.get("high") is None else d["high"]
+    return Figure(**d)

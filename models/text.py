@@ -1,0 +1,151 @@
+"""Text normalisation for matching, with a map back to the original characters.
+
+Everything here is a pure function over strings. Matching happens on a normalised copy
+(NFKC, ASCII quotes and dashes, no accents) while every offset we report points into the
+original text, so a client can slice the source and get exactly the passage back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+# Typographic characters that NFKC leaves alone but that break matching ("Hay’at" vs "Hay'at").
+_CHAR_FOLDS = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+}
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A normalised copy of a text plus, for each of its characters, the index of the
+    original character it came from (one extra entry for the end position)."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text back to the original text."""
+        if start >= end:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalise(text: str) -> NormalisedText:
+    """NFKC per character (mathematical bold letters become ASCII), typographic quotes and
+    dashes folded to ASCII, accents dropped. Returns the text and its offset map."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _CHAR_FOLDS.get(ch)
+        if folded is None:
+            folded = unicodedata.normalize("NFKC", ch)
+            if not folded.isascii():
+                folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+        for c in folded:
+            out.append(c)
+            origin.append(i)
+    origin.append(len(text))
+    return NormalisedText("".join(out), tuple(origin))
+
+
+def normalise_text(text: str) -> str:
+    """The normalised string alone, for matching and embedding."""
+    return normalise(text).text
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about
+    than then that this these those there here it its it's he she they them their his her him we
+    our us you your i me my is are was were be been being has have had do does did will would
+    shall should can could may might must also not no nor so such very just only own same other
+    which who whom whose what when where why how all any both each few more most some up down out
+    off again further once while during before after above below between through against until
+    s t ve ll re d m said says say saying according told stated added noted""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-case word."""
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Words of an already normalised text as (word, start, end). Apostrophes inside a word
+    are kept in the surface form; hyphenated names split into their parts."""
+    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+# Irregular past forms, so "withdrew" meets "withdrawal" and "fell" meets "fall".
+_IRREGULAR = dict(pair.split(":") for pair in """withdrew:withdraw withdrawn:withdraw took:take taken:take
+    fell:fall fallen:fall won:win lost:lose began:begin begun:begin rose:rise risen:rise fled:flee
+    overran:overrun struck:strike shot:shoot sought:seek held:hold left:leave met:meet told:tell
+    spoke:speak spoken:speak broke:break broken:break drove:drive driven:drive fought:fight
+    brought:bring bought:buy built:build caught:catch chose:choose chosen:choose gave:give given:give
+    went:go gone:go grew:grow grown:grow hid:hide kept:keep knew:know known:know led:lead paid:pay
+    ran:run saw:see seen:see sent:send stood:stand swore:swear sworn:swear threw:throw thrown:throw
+    wrote:write written:write slain:slay slew:slay forbade:forbid forbidden:forbid undertook:undertake
+    dead:die died:die""".split())
+
+
+def match_key(word: str) -> str:
+    """The key two spellings of one word share: lower case, apostrophes dropped
+    ("Hay'at" -> "hayat"), irregular past forms mapped to the base verb, stemmed."""
+    w = word.lower().replace("'", "")
+    return stem(_IRREGULAR.get(w, w))
+
+
+def content_keys(text: str) -> list[str]:
+    """Match keys of the content words of a normalised text, in order, stopwords removed."""
+    keys = []
+    for w, _, _ in words(text):
+        lw = w.lower()
+        if lw in STOPWORDS or lw.replace("'", "") in STOPWORDS:
+            continue
+        keys.append(match_key(w))
+    return keys
+
+
+def name_skeleton(word: str) -> str:
+    """A transliteration-tolerant skeleton of a name: lower case, no apostrophes, y as i,
+    doubled letters single. "Ignasyuk" -> "ignasiuk"."""
+    w = word.lower().replace("'", "").replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, stopping early once it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two name tokens are spellings of one name ("Ignasyuk"/"Ignatiuk",
+    "Tahrir"/"Tahir"): same first letter and skeletons within one edit per five letters."""
+    sa, sb = name_skeleton(a), name_skeleton(b)
+    if sa == sb:
+        return True
+    if len(sa) < 5 or len(sb) < 5 or sa[0] != sb[0]:
+        return False
+    return edit_distance(sa, sb, limit=2) <= max(1, min(len(sa), len(sb)) // 5)

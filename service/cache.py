@@ -1,0 +1,141 @@
+"""Where verified results are cached: Redis when REDIS_URL is set, else in process.
+
+The key hashes the normalised claim, the parameters and the index version, so a rebuilt index
+never serves an answer computed on the old one. A cache never fails a request: if Redis stops
+answering, lookups miss, stores are skipped, `status()` says "degraded", and after
+`retry_seconds` the next call tries Redis again, so caching resumes by itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+import time
+from collections import OrderedDict
+from typing import Protocol, Sequence
+
+from models.text import normalise_text
+
+log = logging.getLogger(__name__)
+KEY_PREFIX = "claimverify:v1:"
+
+
+def cache_key(claim: str, top_k: int, sources: Sequence[str] | None, index_version: str) -> str:
+    """Claims that differ only in case, spacing or typographic quotes share a key."""
+    norm = " ".join(normalise_text(claim).lower().split())
+    payload = json.dumps([norm, top_k, sorted(sources or []), index_version], ensure_ascii=False)
+    return KEY_PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class ResultCache(Protocol):
+    backend: str
+
+    def get_many(self, keys: Sequence[str]) -> list[dict | None]: ...
+
+    def set_many(self, items: dict[str, dict]) -> None: ...
+
+    def status(self) -> dict: ...
+
+
+class MemoryCache:
+    """Bounded LRU with a TTL, shared by the threads of one process."""
+
+    backend = "memory"
+
+    def __init__(self, max_entries: int, ttl_seconds: int):
+        self.max_entries, self.ttl = max_entries, ttl_seconds
+        self._data: OrderedDict[str, tuple[float, dict]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys):
+        now = time.monotonic()
+        out = []
+        with self._lock:
+            for k in keys:
+                hit = self._data.get(k)
+                if hit and hit[0] > now:
+                    self._data.move_to_end(k)
+                    out.append(hit[1])
+                else:
+                    self._data.pop(k, None)
+                    out.append(None)
+        return out
+
+    def set_many(self, items):
+        if self.max_entries == 0:
+            return
+        expires = time.monotonic() + self.ttl
+        with self._lock:
+            for k, v in items.items():
+                self._data[k] = (expires, v)
+                self._data.move_to_end(k)
+            while len(self._data) > self.max_entries:
+                self._data.popitem(last=False)
+
+    def status(self):
+        return {"backend": self.backend, "status": "ok", "entries": len(self._data)}
+
+
+class RedisCache:
+    backend = "redis"
+
+    def __init__(self, url: str, ttl_seconds: int, retry_seconds: int = 5, timeout_seconds: float = 0.25):
+        import redis
+
+        self._redis_errors = (redis.RedisError, OSError)
+        self.client = redis.Redis.from_url(url, socket_timeout=timeout_seconds, socket_connect_timeout=timeout_seconds)
+        self.ttl, self.retry_seconds = ttl_seconds, retry_seconds
+        self._down_until = 0.0
+        self._last_error: str | None = None
+
+    def _available(self) -> bool:
+        return time.monotonic() >= self._down_until
+
+    def _failed(self, e: Exception) -> None:
+        if self._last_error is None:
+            log.warning("redis unavailable, answering uncached: %s", e)
+        self._last_error = f"{type(e).__name__}: {e}"
+        self._down_until = time.monotonic() + self.retry_seconds
+
+    def _ok(self) -> None:
+        if self._last_error is not None:
+            log.warning("redis reachable again, caching resumed")
+        self._last_error = None
+
+    def get_many(self, keys):
+        if not keys or not self._available():
+            return [None] * len(keys)
+        try:
+            raw = self.client.mget(list(keys))
+        except self._redis_errors as e:
+            self._failed(e)
+            return [None] * len(keys)
+        self._ok()
+        return [json.loads(r) if r is not None else None for r in raw]
+
+    def set_many(self, items):
+        if not items or not self._available():
+            return
+        try:
+            pipe = self.client.pipeline(transaction=False)
+            for k, v in items.items():
+                pipe.set(k, json.dumps(v, ensure_ascii=False, separators=(",", ":")), ex=self.ttl)
+            pipe.execute()
+        except self._redis_errors as e:
+            self._failed(e)
+            return
+        self._ok()
+
+    def status(self):
+        """Pings Redis (unless inside a back-off after a failure) so /ready tells the truth."""
+        if self._available():
+            try:
+                self.client.ping()
+                self._ok()
+            except self._redis_errors as e:
+                self._failed(e)
+        if self._last_error:
+            return {"backend": self.backend, "status": "degraded", "detail": self._last_error}
+        return {"backend": self.backend, "status": "ok"}

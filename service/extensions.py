@@ -1,0 +1,41 @@
+"""The app's extensions: the OpenAPI/validation layer, CORS, the engine; and the request
+guards that run before any body is parsed."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, request
+from flask_cors import CORS
+
+from service.errors import ProblemApi, problem
+from service.runtime import Engine, NotReady
+from service.settings import Settings
+
+log = logging.getLogger("claimverify")
+
+
+def register_extensions(app: Flask, settings: Settings, engine: Engine) -> ProblemApi:
+    api = ProblemApi(app)
+    # Browser extensions call from chrome-extension://<id> origins: allow only configured ones.
+    CORS(app, origins=list(settings.cors_origins), methods=["GET", "POST", "OPTIONS"],
+         allow_headers=["Content-Type"], max_age=600)
+    app.extensions["claimverify"] = engine
+    if settings.warm_up_in_background:
+        engine.start_warm_up()
+    else:
+        engine.warm_up()
+    return api
+
+
+def register_request_guards(app: Flask) -> None:
+    @app.before_request
+    def require_json_body():
+        if request.method == "POST":
+            mimetype = request.mimetype or ""
+            if mimetype != "application/json" and not mimetype.endswith("+json"):
+                return problem(415, f"send the body as application/json, not {mimetype or 'no Content-Type'}")
+        return None
+
+    app.register_error_handler(
+        NotReady, lambda e: problem(503, str(e), headers={"Retry-After": "5"}))

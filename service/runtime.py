@@ -1,0 +1,116 @@
+"""The per-process engine: model, index, stance scorer and cache, and their readiness.
+
+Creating an `Engine` is cheap and checks the settings; `warm_up()` loads the model, finds or
+builds the index for the configured corpus and loads it. Under gunicorn this runs in each
+worker after the fork (torch must not be loaded in the master), in a background thread, so
+`/health` answers at once and `/ready` says what has loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Sequence
+
+from index.build import build_index
+from index.store import IndexStore
+from models.embedder import DEFAULT_MODEL_NAME, Embedder, default_model_path
+from models.stance import CrossEncoderStanceScorer, ExplicitStanceScorer
+from models.verifier import Verifier
+from service.cache import MemoryCache, RedisCache, ResultCache, cache_key
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class NotReady(RuntimeError):
+    pass
+
+
+class Engine:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        model_path = settings.model_path or default_model_path()
+        name = settings.model_name or (DEFAULT_MODEL_NAME if settings.model_path is None else None)
+        self.embedder = Embedder(model_path, name=name, threads=settings.torch_threads)
+        self.cache: ResultCache = (
+            RedisCache(settings.redis_url, settings.cache_ttl_seconds, settings.redis_retry_seconds)
+            if settings.redis_url else MemoryCache(settings.cache_max_entries, settings.cache_ttl_seconds))
+        self.verifier: Verifier | None = None
+        self.state = "starting"
+        self.error: str | None = None
+        self.warm_up_seconds: float | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self.state == "ready"
+
+    def warm_up(self) -> None:
+        with self._lock:
+            if self.state == "ready":
+                return
+            self.state = "loading"
+            t0 = time.perf_counter()
+            try:
+                s = self.settings
+                self.embedder.warm_up()
+                if s.build_index_on_start:
+                    result = build_index(s.corpus_dir, s.index_dir, self.embedder)
+                    log.info("index %s: %s passages (%s)", result.index_version, result.passages,
+                             "built" if result.built else "found")
+                store = IndexStore.load(s.index_dir)
+                explicit = ExplicitStanceScorer(store.idf)
+                scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
+                scorer.warm_up()
+                self.verifier = Verifier(store, self.embedder, scorer)
+                self.embedder.encode(["warm up"])  # the first encode pays one-off costs
+            except Exception as e:  # reported by /ready and logged; never turned into answers
+                self.state, self.error = "failed", f"{type(e).__name__}: {e}"
+                log.exception("warm-up failed")
+                return
+            self.warm_up_seconds = round(time.perf_counter() - t0, 3)
+            self.state = "ready"
+            log.info("ready in %.1fs (index %s)", self.warm_up_seconds, store.version)
+
+    def start_warm_up(self) -> None:
+        threading.Thread(target=self.warm_up, name="warm-up", daemon=True).start()
+
+    def readiness(self) -> dict:
+        v = self.verifier
+        return {
+            "status": "ready" if self.ready else self.state,
+            "error": self.error,
+            "model": {"name": self.embedder.name, "path": str(self.embedder.model_path), "loaded": self.embedder.ready},
+            "index": {"loaded": v is not None, "index_version": v.index_version if v else None,
+                      "passages": len(v.store.passages) if v else None, "sources": len(v.store.sources) if v else None},
+            "stance_model": v.scorer.name if v else None,
+            "cache": self.cache.status(),
+            "warm_up_seconds": self.warm_up_seconds,
+        }
+
+    def require_verifier(self) -> Verifier:
+        if not self.ready or self.verifier is None:
+            raise NotReady(self.error or f"the service is {self.state}: model and index are loading")
+        return self.verifier
+
+    def verify(self, claims: Sequence[str], top_k: int, sources: Sequence[str] | None) -> list[dict]:
+        """Results for `claims` in order, from the cache where possible; the misses are
+        verified together (one batched encode) and stored. Duplicates are verified once."""
+        verifier = self.require_verifier()
+        keys = [cache_key(c, top_k, sources, verifier.index_version) for c in claims]
+        unique = list(dict.fromkeys(keys))
+        cached = dict(zip(unique, self.cache.get_many(unique)))
+        misses = [k for k in unique if cached[k] is None]
+        claim_of = dict(zip(keys, claims))
+        fresh = dict(zip(misses, verifier.verify_many([claim_of[k] for k in misses], top_k, sources)))
+        if fresh:
+            self.cache.set_many(fresh)
+        out = []
+        for k, claim in zip(keys, claims):
+            if k in fresh:
+                out.append({**fresh[k], "claim": claim, "cached": False})
+            else:
+                out.append({**cached[k], "claim": claim, "cached": True})
+        return out

