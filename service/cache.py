@@ -22,11 +22,12 @@ log = logging.getLogger(__name__)
 KEY_PREFIX = "claimverify:v1:"
 
 
-def cache_key(claim: str, top_k: int, sources: Sequence[str] | None, index_version: str) -> str:
+def cache_key(claim: str, top_k: int, sources: Sequence[str] | None, index_version: str,
+              prefix: str = KEY_PREFIX) -> str:
     """Claims that differ only in case, spacing or typographic quotes share a key."""
     norm = " ".join(normalise_text(claim).lower().split())
     payload = json.dumps([norm, top_k, sorted(sources or []), index_version], ensure_ascii=False)
-    return KEY_PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return prefix + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 class ResultCache(Protocol):

@@ -35,6 +35,8 @@ def register_request_guards(app: Flask) -> None:
             mimetype = request.mimetype or ""
             if mimetype != "application/json" and not mimetype.endswith("+json"):
                 return problem(415, f"send the body as application/json, not {mimetype or 'no Content-Type'}")
+            if not request.get_data(cache=True):  # bounded by MAX_CONTENT_LENGTH (413 past it)
+                return problem(400, "the request body is empty; send a JSON object")
         return None
 
     app.register_error_handler(

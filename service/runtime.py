@@ -99,7 +99,7 @@ class Engine:
         """Results for `claims` in order, from the cache where possible; the misses are
         verified together (one batched encode) and stored. Duplicates are verified once."""
         verifier = self.require_verifier()
-        keys = [cache_key(c, top_k, sources, verifier.index_version) for c in claims]
+        keys = [cache_key(c, top_k, sources, verifier.index_version, self.settings.cache_prefix) for c in claims]
         unique = list(dict.fromkeys(keys))
         cached = dict(zip(unique, self.cache.get_many(unique)))
         misses = [k for k in unique if cached[k] is None]

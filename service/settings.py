@@ -48,6 +48,7 @@ class Settings:
     build_index_on_start: bool = True
     redis_url: str | None = None
     cache_ttl_seconds: int = 24 * 3600
+    cache_prefix: str = "claimverify:v1:"
     cache_max_entries: int = 10_000
     redis_retry_seconds: int = 5
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
@@ -84,6 +85,7 @@ class Settings:
             build_index_on_start=_bool(env, p + "BUILD_INDEX_ON_START", True),
             redis_url=redis_url,
             cache_ttl_seconds=_int(env, p + "CACHE_TTL_SECONDS", cls.cache_ttl_seconds, 1, 365 * 24 * 3600),
+            cache_prefix=env.get(p + "CACHE_PREFIX") or cls.cache_prefix,
             cache_max_entries=_int(env, p + "CACHE_MAX_ENTRIES", cls.cache_max_entries, 0, 10_000_000),
             redis_retry_seconds=_int(env, p + "REDIS_RETRY_SECONDS", cls.redis_retry_seconds, 1, 3600),
             cors_origins=origins,

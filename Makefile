@@ -1,0 +1,29 @@
+# The two commands (README): `make run` serves the seeds, `make test` runs the tests.
+# Both create .venv and install what they need on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: run test index openapi clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed
+	CLAIMVERIFY_BIND=$${CLAIMVERIFY_BIND:-127.0.0.1:$(PORT)} $(BIN)/gunicorn -c service/gunicorn_conf.py service.wsgi:app
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+index: $(BIN)/.installed
+	$(BIN)/python -m index build
+
+openapi: $(BIN)/.installed
+	$(BIN)/python -m service.openapi > openapi.yaml
+
+clean:
+	rm -rf var .pytest_cache

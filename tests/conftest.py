@@ -1,0 +1,120 @@
+"""Shared fixtures: one real model and one real index for the whole run, a real Redis."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from service import create_app
+from service.runtime import Engine
+from service.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def read_source(source_id: str, folder: Path = SEEDS) -> str:
+    with open(folder / f"{source_id}.txt", encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="session")
+def settings(index_dir) -> Settings:
+    return Settings.from_env({"CLAIMVERIFY_INDEX_DIR": str(index_dir), "CLAIMVERIFY_WARM_UP_IN_BACKGROUND": "false"})
+
+
+@pytest.fixture(scope="session")
+def engine(settings) -> Engine:
+    e = Engine(settings)
+    e.warm_up()
+    assert e.ready, e.error
+    return e
+
+
+@pytest.fixture(scope="session")
+def app(settings, engine):
+    return create_app(settings, engine)
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+def unique_prefix() -> str:
+    return f"claimverify-test:{uuid.uuid4().hex}:"
+
+
+@pytest.fixture()
+def redis_engine(engine, settings):
+    """The warmed-up engine's model and index behind a real Redis cache, on keys of its own."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    client.ping()  # a test of caching without a real Redis is not a test: fail, don't skip
+    s = replace(settings, redis_url=REDIS_URL, cache_prefix=unique_prefix())
+    e = Engine(s)
+    e.embedder, e.verifier, e.state = engine.embedder, engine.verifier, "ready"
+    yield e
+    for key in client.scan_iter(match=s.cache_prefix + "*"):
+        client.delete(key)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server of the test's own, on its own port, that the test can stop and restart."""
+
+    def __init__(self, tmp: Path):
+        self.binary = shutil.which("redis-server")
+        assert self.binary, "redis-server is not installed (.ci/run installs it)"
+        self.port, self.tmp, self.proc = free_port(), tmp, None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                                      "--appendonly", "no", "--dir", str(self.tmp)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+
+@pytest.fixture()
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -1,0 +1,78 @@
+"""Every kind of bad input gets a 4xx application/problem+json with a useful detail."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+J = "application/json"
+LONG = "x" * 1001
+CASES = [
+    # (name, method, path, body bytes or None, content type, expected status)
+    ("malformed JSON", "POST", "/verify", b'{"claim": ', J, 400),
+    ("invalid UTF-8", "POST", "/verify", b'{"claim": "\xff\xfe"}', J, 400),
+    ("body is an array", "POST", "/verify", b'["a claim"]', J, 422),
+    ("body is a string", "POST", "/verify", b'"a claim"', J, 422),
+    ("empty body", "POST", "/verify", b"", J, 400),
+    ("claim missing", "POST", "/verify", b"{}", J, 422),
+    ("claim empty", "POST", "/verify", b'{"claim": ""}', J, 422),
+    ("claim only whitespace", "POST", "/verify", b'{"claim": " \\n\\t "}', J, 422),
+    ("claim over 1000 characters", "POST", "/verify", json.dumps({"claim": LONG}).encode(), J, 422),
+    ("claim a number", "POST", "/verify", b'{"claim": 42}', J, 422),
+    ("claim null", "POST", "/verify", b'{"claim": null}', J, 422),
+    ("claim a list", "POST", "/verify", b'{"claim": ["a"]}', J, 422),
+    ("top_k zero", "POST", "/verify", b'{"claim": "a", "top_k": 0}', J, 422),
+    ("top_k negative", "POST", "/verify", b'{"claim": "a", "top_k": -1}', J, 422),
+    ("top_k too large", "POST", "/verify", b'{"claim": "a", "top_k": 1000000000}', J, 422),
+    ("top_k a string", "POST", "/verify", b'{"claim": "a", "top_k": "5"}', J, 422),
+    ("top_k a float", "POST", "/verify", b'{"claim": "a", "top_k": 1.5}', J, 422),
+    ("top_k a boolean", "POST", "/verify", b'{"claim": "a", "top_k": true}', J, 422),
+    ("unknown field", "POST", "/verify", b'{"claim": "a", "topk": 5}', J, 422),
+    ("unknown source id", "POST", "/verify", b'{"claim": "a", "sources": ["no_such_source"]}', J, 422),
+    ("source id with path traversal", "POST", "/verify", b'{"claim": "a", "sources": ["../../etc/passwd"]}', J, 422),
+    ("sources not a list", "POST", "/verify", b'{"claim": "a", "sources": "001_586925bde384db7a"}', J, 422),
+    ("sources empty", "POST", "/verify", b'{"claim": "a", "sources": []}', J, 422),
+    ("text/plain body", "POST", "/verify", b'{"claim": "a"}', "text/plain", 415),
+    ("form body", "POST", "/verify", b"claim=a", "application/x-www-form-urlencoded", 415),
+    ("no content type", "POST", "/verify", b'{"claim": "a"}', None, 415),
+    ("body over the size limit", "POST", "/verify", json.dumps({"claim": "a" * 300_000}).encode(), J, 413),
+    ("GET on /verify", "GET", "/verify", None, None, 405),
+    ("batch claims missing", "POST", "/verify/batch", b"{}", J, 422),
+    ("batch claims empty", "POST", "/verify/batch", b'{"claims": []}', J, 422),
+    ("batch claims not a list", "POST", "/verify/batch", b'{"claims": "a"}', J, 422),
+    ("batch with an empty claim", "POST", "/verify/batch", b'{"claims": ["a", "  "]}', J, 422),
+    ("batch over the claim limit", "POST", "/verify/batch", json.dumps({"claims": ["a"] * 101}).encode(), J, 422),
+    ("unknown source", "GET", "/sources/no_such_source", None, None, 404),
+    ("unknown path", "GET", "/no/such/path", None, None, 404),
+]
+
+
+@pytest.mark.parametrize("name,method,path,body,ctype,status", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_a_4xx_problem(client, name, method, path, body, ctype, status):
+    headers = {"Content-Type": ctype} if ctype else {}
+    r = client.open(path, method=method, data=body, headers=headers)
+    assert r.status_code == status, r.get_data(as_text=True)
+    assert r.content_type == "application/problem+json"
+    problem = r.get_json()
+    assert problem["status"] == status and problem["title"] and problem["instance"] == path
+    assert problem["type"].startswith("/problems/") and len(problem["detail"]) > 10
+
+
+def test_there_are_at_least_twenty_kinds():
+    assert len(CASES) >= 20
+
+
+def test_validation_problem_names_the_field(client):
+    body = client.post("/verify", json={"claim": "a", "top_k": 0}).get_json()
+    assert "top_k" in body["detail"] and "top_k" in body["errors"]["json"]
+
+
+def test_unknown_sources_are_listed(client):
+    body = client.post("/verify", json={"claim": "a", "sources": ["x1", "001_586925bde384db7a", "x2"]}).get_json()
+    assert body["errors"]["json"]["sources"] == ["unknown source id: x1", "unknown source id: x2"]
+
+
+def test_method_not_allowed_says_what_is(client):
+    r = client.get("/verify")
+    assert r.headers["Allow"] and "POST" in r.headers["Allow"]

@@ -1,0 +1,175 @@
+"""POST /verify and /verify/batch on the seeds: the contract and the answers the issue names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import read_source
+
+VERIFY_CLAIMS = [
+    "Russian strikes killed about 300 terrorists",
+    "Syrian media said nearly 10,000 terrorists were killed",
+    "Tesla opened a factory in Berlin",
+    "Assad spoke by phone with Badra Gunba, the acting president of Abkhazia",
+    "Oleg Ignatiuk said about 600 militants were eliminated",
+    "Iraq has opened its border with Syria",
+    "Hay'at Tahrir al-Sham launched an offensive on Aleppo",
+]
+EVIDENCE_FIELDS = {"passage_id", "text", "source", "sentence_index", "char_start", "char_end", "similarity",
+                   "relevance", "stance", "stance_score", "figures", "reasons"}
+
+
+def verify(client, claim, **kw):
+    r = client.post("/verify", json={"claim": claim, **kw})
+    assert r.status_code == 200, r.get_json()
+    return r.get_json()
+
+
+def test_about_300_comes_from_001_with_its_figure_parsed(client):
+    out = verify(client, "Russian strikes killed about 300 terrorists")
+    hits = [e for e in out["evidence"] if e["source"]["id"] == "001_586925bde384db7a" and "about 300" in e["text"]]
+    assert hits, [e["passage_id"] for e in out["evidence"]]
+    fig = next(f for f in hits[0]["figures"] if f["text"] == "about 300")
+    assert (fig["value"], fig["low"], fig["high"], fig["qualifier"], fig["counts"]) == (300, 255, 345, "about", "terrorists")
+    assert hits[0]["stance"] == "SUPPORTS"
+    assert out["claim_figures"][0]["value"] == 300
+    assert out["verdict"] == "SUPPORTED"
+
+
+def test_nearly_10000_is_refuted_by_a_figure_mismatch(client):
+    out = verify(client, "Syrian media said nearly 10,000 terrorists were killed")
+    refuting = [e for e in out["evidence"] if e["stance"] == "REFUTES"]
+    assert refuting
+    assert any(r.startswith("figure mismatch") and "10,000" in r and "1,000" in r for r in refuting[0]["reasons"])
+    assert out["verdict"] == "REFUTED"
+
+
+def test_unrelated_claim_is_not_enough_info_not_dropped(client):
+    out = verify(client, "Tesla opened a factory in Berlin")
+    assert out["verdict"] == "NOT_ENOUGH_INFO"
+    assert 0.0 <= out["confidence"] <= 1.0
+    assert all(e["stance"] == "NEUTRAL" for e in out["evidence"])
+
+
+def test_opposite_wording_refutes(client):
+    out = verify(client, "Iraq has opened its border with Syria")
+    assert out["verdict"] == "REFUTED"
+    assert any("opposite wording" in r for e in out["evidence"] for r in e["reasons"])
+
+
+def test_spelling_variants_of_names_are_found(client):
+    out = verify(client, "Oleg Ignatiuk said about 600 militants were eliminated")
+    top = out["evidence"][0]
+    assert top["source"]["id"] == "002_d8acdea6ba6ec6bd" and "Ignasyuk" in top["text"]
+    assert out["verdict"] == "SUPPORTED"
+
+
+@pytest.mark.parametrize("claim", VERIFY_CLAIMS)
+def test_every_passage_is_exactly_its_slice_of_the_source(client, claim):
+    out = verify(client, claim, top_k=10)
+    for e in out["evidence"]:
+        assert set(e) == EVIDENCE_FIELDS
+        assert read_source(e["source"]["id"])[e["char_start"]:e["char_end"]] == e["text"]
+        for f in e["figures"]:
+            assert read_source(e["source"]["id"])[f["start"]:f["end"]] == f["text"]
+    for f in out["claim_figures"]:
+        assert claim[f["start"]:f["end"]] == f["text"]
+
+
+def test_response_fields(client):
+    out = verify(client, "Assad vowed to eliminate terrorists")
+    assert set(out) == {"claim", "verdict", "confidence", "evidence", "claim_figures", "index_version", "model",
+                        "stance_model", "cached"}
+    assert out["model"] == "all-MiniLM-L6-v2" and out["stance_model"] == "explicit"
+    assert len(out["index_version"]) == 16
+    assert out["evidence"][0]["source"]["title"]
+
+
+def test_claim_is_trimmed_and_top_k_bounds_evidence(client):
+    out = verify(client, "   Assad vowed to eliminate terrorists  \n", top_k=2)
+    assert out["claim"] == "Assad vowed to eliminate terrorists"
+    assert 1 <= len(out["evidence"]) <= 2
+
+
+def test_sources_filter_restricts_evidence(client):
+    out = verify(client, "Assad vowed to eliminate terrorists", sources=["004_e1915923dce626b9"], top_k=10)
+    assert out["evidence"] and {e["source"]["id"] for e in out["evidence"]} == {"004_e1915923dce626b9"}
+
+
+def test_boilerplate_is_never_evidence(client):
+    out = verify(client, "You can share this story on social media", top_k=50)
+    assert not any("share this story" in e["text"] or "Leave a Comment" in e["text"] for e in out["evidence"])
+
+
+def test_batch_answers_in_order_with_duplicates(client):
+    claims = ["Tesla opened a factory in Berlin", "Syrian media said nearly 10,000 terrorists were killed",
+              "Tesla opened a factory in Berlin"]
+    r = client.post("/verify/batch", json={"claims": claims, "top_k": 3})
+    assert r.status_code == 200
+    results = r.get_json()["results"]
+    assert [x["claim"] for x in results] == claims
+    assert [x["verdict"] for x in results] == ["NOT_ENOUGH_INFO", "REFUTED", "NOT_ENOUGH_INFO"]
+    single = verify(client, claims[1], top_k=3)
+    assert [e["passage_id"] for e in single["evidence"]] == [e["passage_id"] for e in results[1]["evidence"]]
+
+
+def test_sources_endpoints(client):
+    r = client.get("/sources")
+    assert r.status_code == 200
+    body = r.get_json()
+    assert [s["id"] for s in body["sources"]] == ["000_2f3d2801a65e2925", "001_586925bde384db7a",
+                                                  "002_d8acdea6ba6ec6bd", "003_f265c4d33a5e7fec", "004_e1915923dce626b9"]
+    one = client.get("/sources/003_f265c4d33a5e7fec").get_json()
+    assert one["title"] == "Syria’s Hama stands firm" and one["passages"] > 20
+
+
+def test_health_and_ready(client):
+    assert client.get("/health").get_json() == {"status": "ok"}
+    ready = client.get("/ready")
+    assert ready.status_code == 200
+    body = ready.get_json()
+    assert body["status"] == "ready" and body["index"]["passages"] > 90 and body["cache"]["backend"] == "memory"
+
+
+def test_not_ready_is_503_problem_not_a_verdict(settings):
+    from service import create_app
+    from service.runtime import Engine
+
+    class Loading(Engine):
+        def start_warm_up(self):
+            self.state = "loading"
+
+    app = create_app(settings.__class__(**{**settings.__dict__, "warm_up_in_background": True}),
+                     Loading(settings))
+    c = app.test_client()
+    r = c.post("/verify", json={"claim": "Assad vowed to eliminate terrorists"})
+    assert r.status_code == 503 and r.content_type == "application/problem+json"
+    assert r.headers["Retry-After"] == "5"
+    assert c.get("/ready").status_code == 503
+    assert c.get("/health").status_code == 200
+
+
+def test_internal_failure_is_a_500_problem_never_a_verdict(settings, engine, monkeypatch):
+    from service import create_app
+
+    app = create_app(settings, engine)
+    monkeypatch.setattr(engine.verifier, "verify_many", lambda *a, **k: 1 / 0)
+    r = app.test_client().post("/verify", json={"claim": "A claim nobody has cached before 7f3a"})
+    assert r.status_code == 500 and r.content_type == "application/problem+json"
+    assert "verdict" not in r.get_json() and "Traceback" not in r.get_data(as_text=True)
+
+
+def test_cors_only_for_configured_origins(settings, engine):
+    from dataclasses import replace
+
+    from service import create_app
+
+    ext = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+    closed = create_app(settings, engine).test_client()
+    assert "Access-Control-Allow-Origin" not in closed.get("/health", headers={"Origin": ext}).headers
+    open_ = create_app(replace(settings, cors_origins=(ext,)), engine).test_client()
+    pre = open_.options("/verify", headers={"Origin": ext, "Access-Control-Request-Method": "POST",
+                                            "Access-Control-Request-Headers": "Content-Type"})
+    assert pre.headers["Access-Control-Allow-Origin"] == ext
+    other = open_.get("/health", headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in other.headers
