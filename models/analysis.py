@@ -58,7 +58,9 @@ def analyse(text: str) -> TextAnalysis:
         if pending_negation and i and re.search(r"[,;:.!?]", norm[tokens[i - 1][2]:start]):
             pending_negation = denial = False
         if lw in _NEGATION_CUES or lw.endswith("n't"):
-            pending_negation, denial = True, False
+            nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+            if nxt not in ("only", "just", "merely"):  # "not only X but also Y" asserts X
+                pending_negation, denial = True, False
             continue
         if not _is_content(w):
             continue
@@ -72,5 +74,7 @@ def analyse(text: str) -> TextAnalysis:
             continue
         if pending_negation and lw not in _SKIP_AFTER_CUE:
             negated.setdefault(key)
-            pending_negation = denial  # a denial covers its whole clause, "not" one predicate
+            # "not" negates one predicate; a denial its object too ("denied reports of a
+            # military withdrawal": military, withdrawal), not the rest of the clause.
+            pending_negation, denial = denial, False
     return TextAnalysis(tuple(keys), tuple(names), tuple(negated), tuple(extract_figures(text)))

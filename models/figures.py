@@ -101,9 +101,9 @@ _UNIT_AFTER = re.compile(
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _YEAR_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|since|of|from|until|till|by|before|after|during|year|mid|early|late|a|an|the|and|or|to)|,|'s)\s+$",
+    rf"(?:\b(?:in|since|of|from|until|till|by|before|after|during|year|mid|early|late|a|an|the|and|or|to|{_MONTHS})|,|'s)\s+$",
     re.IGNORECASE)
-_OF_DETERMINER = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|our|their|his|her|these|those|whom|those)\s+)?", re.IGNORECASE)
+_OF_DETERMINER = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|our|their|his|her|these|those|whom)\s+)?['\"]?", re.IGNORECASE)
 _NOUN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _COUNTED_FALLBACK = re.compile(
     r"\b(?:casualties|deaths|death\s+toll|toll|number|losses|tally)\s+(?:of|among)\s+(?:the\s+)?(?P<n>[A-Za-z][A-Za-z'-]*)",
@@ -224,8 +224,9 @@ def extract_figures(text: str) -> list[Figure]:
             continue
         if m.group("words") and m.group("words").lower() in ("one", "zero"):
             continue  # "one of the ...", "no one": too often not a figure
-        if _DATE_BEFORE.search(before) or (m.group("digits") and _DATE_AFTER.match(after)):
-            continue  # "November 30", "30 November": a date
+        day = m.group("digits") and re.fullmatch(r"\d{1,2}", m.group("digits")) and int(m.group("digits")) <= 31
+        if day and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+            continue  # "November 30", "30 November": a day of a date (its year stays a figure)
 
         qualifier = None
         how = "exact"
@@ -286,8 +287,11 @@ def extract_figures(text: str) -> list[Figure]:
         elif kind in ("count", "ordinal"):
             counts, _ = _counted_noun(t, end)
             if counts is None and kind == "count":
-                fb = _COUNTED_FALLBACK.search(t)
-                counts = fb.group("n") if fb else None
+                # "the casualties of terrorists ... have reached 1000": the counted noun stands
+                # before the number, in the same sentence.
+                clause = re.split(r"[.;!?]\s", t[:start])[-1]
+                fb = _COUNTED_FALLBACK.search(clause)
+                counts = fb.group("n") if fb and fb.group("n").lower() not in _NOT_COUNTED else None
         consumed_until = end
         o_start, o_end = norm.original_span(start, end)
         figures.append(Figure(

@@ -188,10 +188,18 @@ class ExplicitStanceScorer:
 
         # Negation on one side only, of a predicate both sides share.
         claim_neg, passage_neg = set(claim.negated), set(pa.negated)
-        for k in claim.keys:
-            if k in matched and (k in claim_neg) != (k in passage_neg or bool(SYNONYMS.get(k, frozenset()) & passage_neg)):
-                side = "the passage" if k not in claim_neg else "the claim"
-                conflicts.append((coverage, f"negation: {side} negates '{k}'"))
+
+        def negated_in_passage(k: str) -> str | None:
+            if k in passage_neg:
+                return k
+            return next(iter(SYNONYMS.get(k, frozenset()) & passage_neg), None)
+
+        # Direct matches first, so the reason names the word the passage itself negates.
+        for k in sorted((k for k in claim.keys if k in matched), key=lambda k: k not in passage_neg):
+            in_passage = negated_in_passage(k)
+            if (k in claim_neg) != (in_passage is not None):
+                side, word = ("the claim", k) if k in claim_neg else ("the passage", in_passage)
+                conflicts.append((coverage, f"negation: {side} negates '{word}'"))
                 break
 
         # Opposite predicates: the claim's word is absent but its opposite is there.

@@ -1,0 +1,122 @@
+"""Building and loading the index: versions, atomic writes, corrupt files, other corpora."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import index.build as build_module
+from index.build import build_index, read_current
+from index.corpus import CorpusError, load_corpus
+from index.store import IndexLoadError, IndexStore
+from tests.conftest import ROOT, SEEDS, read_source
+
+
+def test_seeds_manifest_gives_ids_and_titles():
+    sources = load_corpus(SEEDS)
+    assert [s.id for s in sources][:2] == ["000_2f3d2801a65e2925", "001_586925bde384db7a"]
+    assert sources[3].title == "Syria’s Hama stands firm"
+    for s in sources:
+        assert s.text == read_source(s.id)  # seeds copied unchanged
+
+
+def test_every_indexed_passage_is_its_slice_and_no_boilerplate(engine):
+    store = engine.verifier.store
+    assert len(store.passages) > 90
+    for p in store.passages:
+        assert read_source(p.source_id)[p.char_start:p.char_end] == p.text
+        assert "share this story" not in p.text and "pic.twitter.com" not in p.text and "(@" not in p.text
+
+
+def test_rebuilding_the_same_corpus_is_a_no_op(engine, settings):
+    r = build_index(settings.corpus_dir, settings.index_dir, engine.embedder)
+    assert r.built is False and r.index_version == engine.verifier.index_version
+
+
+def test_any_folder_of_articles_without_manifest(tmp_path, engine):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    (corpus / "note-1.txt").write_text("Lab notes\nThe reactor ran for 12 hours. It produced 3.5 MW at most.\n", encoding="utf-8")
+    r = build_index(corpus, tmp_path / "idx", engine.embedder)
+    store = IndexStore.load(tmp_path / "idx")
+    assert r.built and list(store.sources) == ["note-1"] and store.sources["note-1"]["title"] == "Lab notes"
+    assert [p.text for p in store.passages] == ["Lab notes", "The reactor ran for 12 hours.", "It produced 3.5 MW at most."]
+
+
+def test_changed_corpus_gives_a_new_version_and_keeps_the_old(tmp_path, engine):
+    corpus = tmp_path / "c"
+    shutil.copytree(SEEDS, corpus)
+    first = build_index(corpus, tmp_path / "idx", engine.embedder)
+    (corpus / "000_2f3d2801a65e2925.txt").write_text("Changed.\nEntirely new text.\n", encoding="utf-8")
+    second = build_index(corpus, tmp_path / "idx", engine.embedder)
+    assert second.index_version != first.index_version
+    assert read_current(tmp_path / "idx") == second.index_version
+    assert IndexStore.load(tmp_path / "idx", first.index_version).version == first.index_version
+
+
+def test_a_crash_mid_build_leaves_the_old_index_usable(tmp_path, engine, monkeypatch):
+    corpus = tmp_path / "c"
+    shutil.copytree(SEEDS, corpus)
+    good = build_index(corpus, tmp_path / "idx", engine.embedder)
+    (corpus / "001_586925bde384db7a.txt").write_text("Something else entirely.\n", encoding="utf-8")
+
+    def crash(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build_module.faiss, "write_index", crash)
+    with pytest.raises(OSError):
+        build_index(corpus, tmp_path / "idx", engine.embedder)
+    assert read_current(tmp_path / "idx") == good.index_version
+    assert IndexStore.load(tmp_path / "idx").version == good.index_version
+    assert not [p for p in (tmp_path / "idx").iterdir() if p.name.startswith(".tmp-")]
+
+
+@pytest.mark.parametrize("victim", ["vectors.faiss", "passages.jsonl", "sources.json"])
+def test_corrupted_index_file_is_a_clear_error_naming_the_file(tmp_path, engine, victim):
+    r = build_index(SEEDS, tmp_path / "idx", engine.embedder)
+    path = r.path / victim
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # half-written
+    with pytest.raises(IndexLoadError, match=victim):
+        IndexStore.load(tmp_path / "idx")
+
+
+def test_missing_meta_is_an_incomplete_index(tmp_path, engine):
+    r = build_index(SEEDS, tmp_path / "idx", engine.embedder)
+    (r.path / "meta.json").unlink()
+    with pytest.raises(IndexLoadError, match="meta.json"):
+        IndexStore.load(tmp_path / "idx")
+
+
+def test_manifest_errors_name_the_problem(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps({"sources": [{"id": "../a", "file": "a.txt"}]}))
+    with pytest.raises(CorpusError, match="source id"):
+        load_corpus(tmp_path)
+    (tmp_path / "manifest.json").write_text(json.dumps({"sources": [{"id": "a", "file": "../../etc/passwd"}]}))
+    with pytest.raises(CorpusError, match="not found"):
+        load_corpus(tmp_path)
+    (tmp_path / "manifest.json").unlink()
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe bad")
+    with pytest.raises(CorpusError, match="UTF-8"):
+        load_corpus(tmp_path)
+
+
+def test_cli_builds_and_verifies(tmp_path):
+    env = {"CLAIMVERIFY_INDEX_DIR": str(tmp_path / "idx"), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-m", "index", "build"], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    built = json.loads(out.stdout)
+    assert built["built"] is True and built["passages"] > 90
+    out = subprocess.run([sys.executable, "-m", "index", "verify", "Tesla opened a factory in Berlin"], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.splitlines()[0])["verdict"] == "NOT_ENOUGH_INFO"
+    bad = subprocess.run([sys.executable, "-m", "index", "build", "--corpus", str(tmp_path / "nope")], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and "corpus folder not found" in bad.stderr
