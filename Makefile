@@ -1,5 +1,6 @@
 # The two commands (README): `make run` serves the seeds, `make test` runs the tests.
-# Both create .venv and install what they need on first use.
+# Both create .venv and install what they need on first use (--no-compile: byte-compiling all
+# of torch doubles the install time; Python compiles what it imports, once).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ export PYTHONPATH := $(CURDIR)
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
 	touch $@
 
 run: $(BIN)/.installed
