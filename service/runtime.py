@@ -42,6 +42,7 @@ class Engine:
         self.error: str | None = None
         self.warm_up_seconds: float | None = None
         self._lock = threading.Lock()
+        self._settled = threading.Event()  # set when the warm-up has ended, ready or failed
 
     @property
     def ready(self) -> bool:
@@ -69,9 +70,11 @@ class Engine:
             except Exception as e:  # reported by /ready and logged; never turned into answers
                 self.state, self.error = "failed", f"{type(e).__name__}: {e}"
                 log.exception("warm-up failed")
+                self._settled.set()
                 return
             self.warm_up_seconds = round(time.perf_counter() - t0, 3)
             self.state = "ready"
+            self._settled.set()
             log.info("ready in %.1fs (index %s)", self.warm_up_seconds, store.version)
 
     def start_warm_up(self) -> None:
@@ -91,6 +94,11 @@ class Engine:
         }
 
     def require_verifier(self) -> Verifier:
+        """The verifier, waiting up to `ready_wait_seconds` for a warm-up under way: a request
+        that reaches a worker still loading (its sibling may already be ready) waits instead
+        of failing."""
+        if not self.ready and self.state in ("starting", "loading"):
+            self._settled.wait(self.settings.ready_wait_seconds)
         if not self.ready or self.verifier is None:
             raise NotReady(self.error or f"the service is {self.state}: model and index are loading")
         return self.verifier

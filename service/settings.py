@@ -56,6 +56,7 @@ class Settings:
     max_body_bytes: int = 256 * 1024
     torch_threads: int | None = None
     warm_up_in_background: bool = True
+    ready_wait_seconds: int = 30
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> "Settings":
@@ -93,4 +94,5 @@ class Settings:
             max_body_bytes=_int(env, p + "MAX_BODY_BYTES", cls.max_body_bytes, 1024, 64 * 1024 * 1024),
             torch_threads=threads or None,
             warm_up_in_background=_bool(env, p + "WARM_UP_IN_BACKGROUND", True),
+            ready_wait_seconds=_int(env, p + "READY_WAIT_SECONDS", cls.ready_wait_seconds, 0, 600),
         )
