@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -25,19 +26,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import bm25s
 import faiss
-import numpy as np
 
 from index.corpus import Source, load_corpus
 from index.segment import segment_article
-from models.analysis import analyse
+from models.analysis import analyse, opens_with_anaphor
+from models.attribution import attribution_of
 from models.embedder import Embedder, model_fingerprint
+from models.text import STOPWORDS, content_keys, match_key, normalise_text, words
 
 FORMAT = 1
 CURRENT = "CURRENT"
-FILES = ("vectors.faiss", "passages.jsonl", "sources.json")
+FILES = ("vectors.faiss", "passages.jsonl", "sources.json", "bm25/params.index.json")  # must exist; all are checksummed
 # The code whose behaviour is baked into a built index: change it and the version changes.
-_PIPELINE_MODULES = ("index/segment.py", "index/build.py", "models/analysis.py", "models/figures.py", "models/text.py")
+_PIPELINE_MODULES = ("index/segment.py", "index/build.py", "models/analysis.py", "models/attribution.py",
+                     "models/figures.py", "models/text.py")
 _ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -69,9 +73,11 @@ def compute_index_version(sources: list[Source], model_fp: str) -> str:
 
 
 def passages_of(sources: list[Source]) -> list[dict]:
-    """Every reporting sentence of every source, with its analysis. Pure apart from CPU."""
+    """Every reporting sentence of every source, with its analysis and the sentence before it
+    (its context: "It also said ..." is understood only with it). Pure apart from CPU."""
     passages = []
     for s in sources:
+        previous = None
         for i, sent in enumerate(segment_article(s.text)):
             if sent.boilerplate:
                 continue
@@ -82,12 +88,106 @@ def passages_of(sources: list[Source]) -> list[dict]:
                 d["start"] += sent.char_start
                 d["end"] += sent.char_start
                 figures.append(d)
+            context = None
+            if previous is not None:
+                previous_keys = list(analyse(previous[1].text).keys)
+                context = {"sentence_index": previous[0], "char_start": previous[1].char_start,
+                           "char_end": previous[1].char_end, "text": previous[1].text,
+                           "anaphoric": opens_with_anaphor(sent.text, previous_keys), "keys": previous_keys}
             passages.append({
                 "passage_id": f"{s.id}:{i}", "source_id": s.id, "sentence_index": i,
                 "char_start": sent.char_start, "char_end": sent.char_end, "text": sent.text,
-                "analysis": {**a.to_dict(), "figures": figures},
+                "analysis": {**a.to_dict(), "figures": figures}, "context": context,
+                "attribution": attribution_of(sent.text, previous[1].text if previous else None),
             })
+            previous = (i, sent)
     return passages
+
+
+def lexical_tokens(text: str) -> list[str]:
+    """BM25 terms: the same match keys the stance scorer uses (stemmed, stopwords dropped)."""
+    return content_keys(normalise_text(text)) or ["<empty>"]
+
+
+def embedding_text(passage: dict) -> str:
+    """What is embedded: the sentence, preceded by its context when it opens with a pronoun."""
+    ctx = passage.get("context")
+    return f"{ctx['text']} {passage['text']}" if ctx and ctx["anaphoric"] else passage["text"]
+
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w']*(?:[\s-]+(?:al|el|ad|of|the|and|de)?[\s-]*)){1,6}?)\s*\((?P<acr>[A-Z]{2,6})[),]")
+
+
+def corpus_lexicon(passages: list[dict]) -> dict:
+    """What the corpus itself says about its words: which are used in lower case (so a
+    capitalised first word of a claim is a name only if the corpus never writes it in lower
+    case), and which acronyms it defines ("Hayat Tahrir al-Sham (HTS)")."""
+    common: set[str] = set()
+    aliases: dict[str, list[str]] = {}
+    for p in passages:
+        norm = normalise_text(p["text"])
+        for w, start, _ in words(norm):
+            if w[0].islower():
+                common.add(match_key(w))
+        for m in _ACRONYM.finditer(norm):
+            acronym = m.group("acr")
+            capitals = re.findall(r"[A-Z][\w']*", m.group(1))[-len(acronym):]
+            if "".join(w[0] for w in capitals) != acronym or acronym.lower() in STOPWORDS:
+                continue  # only a definition whose initials spell the acronym
+            key = match_key(acronym)
+            aliases[key] = sorted(set(aliases.get(key, [])) | {match_key(w) for w in capitals})
+    return {"common_keys": sorted(common), "aliases": aliases, "name_kinds": name_kinds(passages, common)}
+
+
+_TITLES = {"president", "minister", "spokesman", "spokesperson", "diplomat", "chief", "head", "deputy", "premier",
+           "leader", "counterpart", "secretary", "general", "commander", "envoy", "ambassador", "official", "king",
+           "prince", "prime"}
+_SPEECH = {"said", "says", "told", "stressed", "noted", "emphasised", "emphasized", "revealed", "added", "announced",
+           "stated", "warned", "held", "spoke", "vowed", "pledged", "reaffirmed", "expressed"}
+_PLACE_BEFORE = {"in", "from", "near", "toward", "towards", "into", "across", "around", "outside", "inside"}
+_PLACE_AFTER = {"province", "provinces", "city", "countryside", "town", "airbase", "airport", "border", "region",
+                "governorate", "district", "citadel"}
+
+
+def name_kinds(passages: list[dict], common: set[str]) -> dict[str, str]:
+    """Whether each name the corpus uses is a person or a place, from how the corpus writes it:
+    right after a title, right before a speech verb or before ", the acting president" a
+    person; right after a place preposition or right before "province", "city" a place. Names
+    it cannot tell stay out (no swap is claimed between names of unknown kind)."""
+    votes: dict[str, dict[str, int]] = {}
+    for p in passages:
+        norm = normalise_text(p["text"])
+        tokens = words(norm)
+
+        def gap(a: int, b: int) -> str:  # the text between token a and token b
+            return norm[tokens[a][2]:tokens[b][1]]
+
+        i = 0
+        while i < len(tokens):
+            w = tokens[i][0]
+            if not (w[0].isupper() and len(w) > 1 and match_key(w) not in common):
+                i += 1
+                continue
+            j = i  # a run of capitalised words with only spaces between them is one name
+            while (j + 1 < len(tokens) and tokens[j + 1][0][0].isupper() and match_key(tokens[j + 1][0]) not in common
+                   and not gap(j, j + 1).strip()):
+                j += 1
+            before = tokens[i - 1][0].lower() if i and not gap(i - 1, i).strip() else ""
+            after = tokens[j + 1][0].lower() if j + 1 < len(tokens) else ""
+            glued = j + 1 < len(tokens) and not gap(j, j + 1).strip()
+            comma_then = [t[0].lower() for t in tokens[j + 1:j + 3]] if j + 1 < len(tokens) and gap(j, j + 1).strip() == "," else []
+            kind = None
+            if before in _TITLES or (glued and after in _SPEECH) or any(t in _TITLES | {"acting"} for t in comma_then):
+                kind = "person"
+            elif before in _PLACE_BEFORE or (glued and after in _PLACE_AFTER):
+                kind = "place"
+            if kind:
+                for t in tokens[i:j + 1]:
+                    k = match_key(t[0])
+                    votes.setdefault(k, {}).setdefault(kind, 0)
+                    votes[k][kind] += 1
+            i = j + 1
+    return {k: max(v, key=v.get) for k, v in votes.items() if len(v) == 1 or max(v.values()) > 2 * min(v.values())}
 
 
 def idf_table(passages: list[dict]) -> dict[str, float]:
@@ -96,7 +196,7 @@ def idf_table(passages: list[dict]) -> dict[str, float]:
     return {k: round(math.log((n + 1) / (c + 1)) + 1.0, 6) for k, c in df.items()}
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -157,7 +257,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
         if not passages:
             raise ValueError(f"{corpus_dir}: the corpus has no reporting sentences to index")
         embedder.warm_up()
-        vectors = embedder.encode([p["text"] for p in passages])
+        vectors = embedder.encode([embedding_text(p) for p in passages])
         index = faiss.IndexFlatIP(vectors.shape[1])
         index.add(vectors)
 
@@ -167,25 +267,33 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
             with open(tmp / "passages.jsonl", "w", encoding="utf-8") as f:
                 for p in passages:
                     f.write(json.dumps(p, ensure_ascii=False) + "\n")
+            lexical = bm25s.BM25()
+            lexical.index([lexical_tokens(p["text"]) for p in passages], show_progress=False)
+            lexical.save(str(tmp / "bm25"), show_progress=False)
             (tmp / "sources.json").write_text(json.dumps(
                 [{**s.metadata(), "sha256": s.sha256, "passages": sum(p["source_id"] == s.id for p in passages)}
                  for s in sources], ensure_ascii=False, indent=1), encoding="utf-8")
             meta = {
                 "format": FORMAT, "index_version": version, "model": embedder.name,
                 "dimension": int(vectors.shape[1]), "passages": len(passages), "sources": len(sources),
-                "faiss": "IndexFlatIP", "idf": idf_table(passages),
+                "faiss": "IndexFlatIP", "idf": idf_table(passages), **corpus_lexicon(passages),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                "files": {name: _sha256(tmp / name) for name in FILES},
+                "files": {str(f.relative_to(tmp)): sha256_file(f) for f in sorted(tmp.rglob("*")) if f.is_file()},
             }
-            for name in FILES:
+            for name in meta["files"]:
                 with open(tmp / name, "rb") as f:
                     os.fsync(f.fileno())
             (tmp / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
             _fsync_dir(tmp)
-            if final.exists():
-                shutil.rmtree(final)
+            # A forced rebuild moves the old folder aside only after the new one is complete,
+            # and drops it only once the new one is in place.
+            old = index_dir / f".old-{version}-{os.getpid()}" if final.exists() else None
+            if old:
+                os.rename(final, old)
             os.rename(tmp, final)
             _fsync_dir(index_dir)
+            if old:
+                shutil.rmtree(old, ignore_errors=True)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

@@ -1,6 +1,6 @@
 """A corpus on disk: a folder of UTF-8 articles and an optional `manifest.json`.
 
-Manifest format (every field but `id` and `file` optional):
+A leading byte-order mark is dropped. Manifest format (every field but `id` and `file` optional):
 
     {"sources": [{"id": "000_2f3d2801a65e2925", "file": "000_2f3d2801a65e2925.txt",
                   "title": "...", "url": "...", "outlet": "...", "published": "2024-12-01"}]}
@@ -49,7 +49,7 @@ class Source:
 
 def read_article(path: Path) -> str:
     try:
-        with open(path, encoding="utf-8", newline="") as f:
+        with open(path, encoding="utf-8-sig", newline="") as f:  # a byte-order mark is not text
             return f.read()
     except UnicodeDecodeError as e:
         raise CorpusError(f"{path}: not valid UTF-8 ({e.reason} at byte {e.start})") from e

@@ -6,15 +6,15 @@ or altered file is an `IndexError_` naming the file, never a wrong answer.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import bm25s
 import faiss
 import numpy as np
 
-from index.build import CURRENT, FILES, FORMAT, read_current
+from index.build import CURRENT, FILES, FORMAT, read_current, sha256_file
 from models.analysis import TextAnalysis
 
 
@@ -31,21 +31,17 @@ class Passage:
     char_end: int
     text: str
     analysis: TextAnalysis
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    context: dict | None       # the sentence before: offsets, text, whether this one opens with a pronoun, its keys
+    attribution: dict          # who asserts it, and whether it is hedged
 
 
 class IndexStore:
     """A loaded index: FAISS vectors, passages with their analysis, sources, idf."""
 
-    def __init__(self, path: Path, meta: dict, index: faiss.Index, passages: list[Passage], sources: list[dict]):
+    def __init__(self, path: Path, meta: dict, index: faiss.Index, passages: list[Passage], sources: list[dict],
+                 lexical: "bm25s.BM25"):
         self.path = path
+        self.lexical = lexical
         self.meta = meta
         self.index = index
         self.passages = passages
@@ -80,14 +76,15 @@ class IndexStore:
         if meta.get("format") != FORMAT or meta.get("index_version") != version:
             raise IndexLoadError(f"{meta_path}: format {meta.get('format')} / version {meta.get('index_version')} "
                                  f"does not match the expected {FORMAT} / {version}")
-        for name in FILES:
+        for name in sorted(set(FILES) | set(meta.get("files", {}))):
             f = path / name
             if not f.is_file():
                 raise IndexLoadError(f"{f}: missing")
-            if _sha256(f) != meta["files"][name]:
+            if name not in meta["files"] or sha256_file(f) != meta["files"][name]:
                 raise IndexLoadError(f"{f}: checksum mismatch (corrupted or half-written); rebuild the index")
         try:
             index = faiss.read_index(str(path / "vectors.faiss"))
+            lexical = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
             passages = []
             with open(path / "passages.jsonl", encoding="utf-8") as fh:
                 for line in fh:
@@ -99,13 +96,16 @@ class IndexStore:
             raise IndexLoadError(f"{path}: unreadable index files ({e})") from e
         if index.ntotal != len(passages):
             raise IndexLoadError(f"{path / 'vectors.faiss'}: {index.ntotal} vectors for {len(passages)} passages")
-        return cls(path, meta, index, passages, sources)
+        return cls(path, meta, index, passages, sources, lexical)
+
+    def _rows_within(self, sources: list[str]) -> np.ndarray:
+        return np.concatenate([self._rows_of_source[s] for s in sources])
 
     def search(self, vectors: np.ndarray, k: int, sources: list[str] | None = None) -> list[list[tuple[int, float]]]:
         """Top-k (row, cosine) per query vector, optionally only within `sources`."""
         params = None
         if sources:
-            rows = np.concatenate([self._rows_of_source[s] for s in sources]) if sources else None
+            rows = self._rows_within(sources)
             k = min(k, len(rows))
             params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
         k = min(k, self.index.ntotal)
@@ -113,3 +113,24 @@ class IndexStore:
             return [[] for _ in range(len(vectors))]
         scores, ids = self.index.search(vectors, k, params=params)
         return [[(int(i), float(s)) for i, s in zip(id_row, sc_row) if i >= 0] for id_row, sc_row in zip(ids, scores)]
+
+    def lexical_search(self, queries: list[list[str]], k: int, sources: list[str] | None = None) -> list[list[tuple[int, float]]]:
+        """Top-k (row, BM25 score) per tokenised query; rows with score 0 are left out."""
+        vocab = self.lexical.vocab_dict
+        mask = None
+        if sources:
+            mask = np.zeros(len(self.passages), dtype=np.float32)
+            mask[self._rows_within(sources)] = 1.0
+        k = min(k, len(self.passages))
+        out = []
+        for tokens in queries:
+            known = [t for t in tokens if t in vocab]
+            if not known or k <= 0:
+                out.append([])
+                continue
+            scores = self.lexical.get_scores(known)
+            if mask is not None:
+                scores = scores * mask
+            top = np.argsort(-scores)[:k]
+            out.append([(int(i), float(scores[i])) for i in top if scores[i] > 0])
+        return out

@@ -7,19 +7,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from models.figures import Figure, extract_figures, figure_from_dict
-from models.text import STOPWORDS, match_key, normalise_text, words
+from models.text import STOPWORDS, content_keys, match_key, normalise_text, words
 
 # Words that negate what follows them ("not allowing", "failed to establish", "denied reports
 # of a withdrawal"). The negated predicate is the first content word after the cue.
 _NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot"}
 _NEGATING_VERBS = {"fail", "deni", "refus", "reject", "dismiss"}  # stems
-_DENIAL_VERBS = {"deni", "reject", "dismiss"}  # they negate a whole proposition
-_SKIP_AFTER_CUE = STOPWORDS | {"even", "yet", "ever", "able", "report", "reports", "claim", "claims",
+_DENIAL_VERBS = {"deni", "reject", "dismiss"}  # they negate a proposition, not one word
+_MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
+_SKIP_AFTER_CUE = STOPWORDS | {"even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
+                               "report", "reports", "claim", "claims",
                                "allegation", "allegations", "any", "longer", "out", "to", "of", "that"}
+_NOT_NEGATED_AFTER = {"only", "just", "merely", "more", "less", "fewer", "longer", "later", "earlier", "least"}
+_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "could", "did",
+                "does", "do", "to", "should", "might", "may", "can"}
 _NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*(?:st|nd|rd|th|km|s)?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|nearly|"
+                          r"hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|nearly|several|few|handful|"
                           r"about|around|approximately|roughly|least|over|exceeding|fewer|less|almost)$", re.I)
 
 
@@ -29,15 +35,26 @@ class TextAnalysis:
     names: tuple[str, ...]                 # capitalised words (lower case), for spelling variants
     negated: tuple[str, ...]               # keys of predicates under negation
     figures: tuple[Figure, ...] = field(default=())
+    # Each capitalised word's key with the content keys around it, two each side, marked
+    # "<left" and "right>": the slot it fills, so "Idlib province" and "Hama province" match.
+    name_slots: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    initial: str | None = None             # key of a capitalised first word (a name only if the corpus says so)
+    # For each figure, the content keys of its clause: what happens to what it counts
+    # ("killed", "supported by"), so two counts are compared only when they count one thing.
+    figure_contexts: tuple[tuple[str, ...], ...] = field(default=())
 
     def to_dict(self) -> dict:
         return {"keys": list(self.keys), "names": list(self.names), "negated": list(self.negated),
-                "figures": [f.to_dict() for f in self.figures]}
+                "figures": [f.to_dict() for f in self.figures],
+                "name_slots": [[k, list(v)] for k, v in self.name_slots], "initial": self.initial,
+                "figure_contexts": [list(c) for c in self.figure_contexts]}
 
     @classmethod
     def from_dict(cls, d: dict) -> "TextAnalysis":
         return cls(tuple(d["keys"]), tuple(d["names"]), tuple(d["negated"]),
-                   tuple(figure_from_dict(f) for f in d["figures"]))
+                   tuple(figure_from_dict(f) for f in d["figures"]),
+                   tuple((k, tuple(v)) for k, v in d.get("name_slots", ())), d.get("initial"),
+                   tuple(tuple(c) for c in d.get("figure_contexts", ())))
 
 
 def _is_content(word: str) -> bool:
@@ -45,36 +62,114 @@ def _is_content(word: str) -> bool:
     return lw not in STOPWORDS and lw.replace("'", "") not in STOPWORDS and not _NUMBER_WORD.match(lw)
 
 
-def analyse(text: str) -> TextAnalysis:
-    norm = normalise_text(text)
+# Multi-word verbs read as the one word they mean, so "pulled out" meets "withdrawal" and
+# "has nothing to do with" is a negation. General English, applied to the matching copy only.
+_PHRASES = [(re.compile(p, re.I), r) for p, r in (
+    (r"\bset(?:s|ting)?\s+up\b", "establish"), (r"\bpull(?:ed|s|ing)?\s+(?:out|back)\b", "withdraw"),
+    (r"\b(?:took|takes?|taken|taking)\s+over\b", "capture"), (r"\b(?:made|make|makes|making)\s+it\s+to\b", "reach"),
+    (r"\bcarr(?:ied|y|ies|ying)\s+out\b", "conduct"), (r"\bshut(?:s|ting)?\s+down\b", "close"),
+    (r"\b(?:gave|give|gives|giving)\s+up\b", "surrender"), (r"\bstep(?:s|ped|ping)?\s+down\b", "resign"),
+    (r"\b(?:fought|fight|fights|fighting)\s+off\b", "repel"), (r"\b(?:drove|drive|drives|driving|driven)\s+(?:\w+\s+)?(?:out|back)\b", "expel"),
+    (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
+    (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
+)]
+
+
+def _with_phrases(norm: str) -> str:
+    for pattern, replacement in _PHRASES:
+        norm = pattern.sub(replacement, norm)
+    return norm
+
+
+def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
+    """`denial_negates`: whether "X denied Y" counts as asserting not-Y. True for passages (a
+    reported denial is evidence); False for claims, where "X denied Y" is a claim about what X
+    said, checked against what X said (denied / confirmed)."""
+    norm = _with_phrases(normalise_text(text))
     tokens = words(norm)
     keys: dict[str, None] = {}
     names: dict[str, None] = {}
     negated: dict[str, None] = {}
-    pending_negation = denial = False
+    # pending: a cue waits for its target; reach: how many targets it still takes (a denial
+    # of a noun phrase takes two, "denied reports of a military withdrawal"); verb_only: a
+    # denial of a that-clause negates the clause's verb, not its subject.
+    pending, reach, verb_only = False, 0, False
+    previous = ""
+    initial = None
+    content_positions: list[tuple[str, bool]] = []
     for i, (w, start, _) in enumerate(tokens):
         lw = w.lower()
         # A clause boundary between the cue and this word ends the cue's reach.
-        if pending_negation and i and re.search(r"[,;:.!?]", norm[tokens[i - 1][2]:start]):
-            pending_negation = denial = False
+        if pending and i and re.search(r"[,;:.!?]", norm[tokens[i - 1][2]:start]):
+            pending = False
+        nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
         if lw in _NEGATION_CUES or lw.endswith("n't"):
-            nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
-            if nxt not in ("only", "just", "merely"):  # "not only X but also Y" asserts X
-                pending_negation, denial = True, False
+            # "not only X but also Y" asserts X; "no more than 40" is a bound, not a negation
+            if nxt not in _NOT_NEGATED_AFTER:
+                pending, reach, verb_only = True, 1, False
+            previous = lw
             continue
+        if pending and lw == "that":
+            verb_only = True
         if not _is_content(w):
+            previous = lw
             continue
         key = match_key(w)
         keys.setdefault(key)
+        is_name = w[0].isupper() and i > 0
         if w[0].isupper() and len(w) > 2:
             names.setdefault(lw.replace("'", ""))
-        if key in _NEGATING_VERBS:
-            pending_negation = True
-            denial = key in _DENIAL_VERBS
+            if i == 0 or norm[:start].strip() in ("", '"', "'"):
+                initial = key
+        content_positions.append((key, is_name))
+        if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
+            pending, reach, verb_only = True, 2 if key in _DENIAL_VERBS or key == "refus" else 1, False
+            previous = lw
             continue
-        if pending_negation and lw not in _SKIP_AFTER_CUE:
+        if pending and lw in _MODAL_PREDICATES:
+            negated.setdefault(key)  # "not managed to": the negation passes on, and covers "managed" too
+            previous = lw
+            continue
+        looks_verbal = previous in _AUXILIARIES or lw.endswith(("ed", "en", "ing"))
+        if pending and lw not in _SKIP_AFTER_CUE and not is_name and (looks_verbal or not verb_only):
             negated.setdefault(key)
-            # "not" negates one predicate; a denial its object too ("denied reports of a
-            # military withdrawal": military, withdrawal), not the rest of the clause.
-            pending_negation, denial = denial, False
-    return TextAnalysis(tuple(keys), tuple(names), tuple(negated), tuple(extract_figures(text)))
+            reach -= 1
+            pending = reach > 0 and not verb_only
+        previous = lw
+    slots = []
+    for j, (key, is_name) in enumerate(content_positions):
+        if is_name or key == initial:
+            left = [k for k, n in content_positions[max(0, j - 2):j] if not n]
+            right = [k for k, n in content_positions[j + 1:j + 3] if not n]
+            slots.append((key, tuple("<" + k for k in left) + tuple(k + ">" for k in right)))
+    figures = tuple(extract_figures(text))
+    return TextAnalysis(tuple(keys), tuple(names), tuple(negated), figures, tuple(slots), initial,
+                        tuple(_clause_keys(text, f.start, f.end) for f in figures))
+
+
+def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Content keys of the clause around text[start:end], bounded by ; : and sentence ends,
+    or by a comma followed by a new clause."""
+    left = re.split(r"[;:.!?]\s|,\s+(?:but|while|and|as|which|who)\s", text[max(0, start - 200):start])[-1]
+    right = re.split(r"[;:.!?](?:\s|$)|,\s+(?:but|while|and|as|which|who)\s", text[end:end + 200])[0]
+    return tuple(dict.fromkeys(content_keys(_with_phrases(normalise_text(left + " " + right)))))
+
+
+_ANAPHORIC_OPENER = re.compile(
+    r"^\W*(?:it|he|she|they|this|that|these|those|its|his|her|their|there|"
+    r"the (?:source|statement|command|ministry|center|centre|unit|group|office|agency|spokesman|spokesperson|official))\b",
+    re.IGNORECASE)
+
+
+_DEFINITE_OPENER = re.compile(r"^\W*the\s+([a-z][\w'-]*)", re.IGNORECASE)
+
+
+def opens_with_anaphor(text: str, previous_keys: Sequence[str] = ()) -> bool:
+    """Whether a sentence opens with a pronoun, a short definite reference ("The source
+    added"), or "The <noun>" naming something the sentence before mentions ("... footage of
+    militants. The footage has not been verified."): only the sentence before explains it."""
+    norm = normalise_text(text)
+    if _ANAPHORIC_OPENER.match(norm):
+        return True
+    m = _DEFINITE_OPENER.match(norm)
+    return bool(m) and match_key(m.group(1)) in set(previous_keys)

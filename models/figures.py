@@ -52,7 +52,7 @@ _SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
 
 # Vague amounts as ranges: "dozens" is at least two dozen and fewer than a hundred.
 _VAGUE = {
-    "a few": (2, 5), "several": (3, 9), "a dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99),
+    "a few": (2, 5), "a handful": (2, 8), "several": (3, 9), "a dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99),
     "hundreds": (200, 999), "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 999_999_999),
 }
@@ -67,19 +67,27 @@ _QUALIFIERS = {
     "upwards of": "above", "above": "above", "just over": "above", "nearly over": "above",
     "fewer than": "under", "less than": "under", "under": "under", "below": "under",
     "up to": "atmost", "as many as": "atmost", "at most": "atmost", "no more than": "atmost",
-    "a maximum of": "atmost",
+    "a maximum of": "atmost", "not more than": "atmost", "not over": "atmost",
+    "not less than": "atleast", "not fewer than": "atleast",
     "exactly": "exact", "precisely": "exact",
 }
 APPROX_TOLERANCE = 0.15   # "about 300" allows 255..345
 NEARLY_TOLERANCE = 0.10   # "nearly 1,000" allows 900..1000
 
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100})
+_ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _NUMWORD = "|".join(sorted(list(_UNITS_WORDS) + list(_SCALE_WORDS), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CORE = re.compile(
-    rf"""(?P<vague>(?:tens|hundreds)\s+of\s+thousands|a\s+few|several|a\s+dozen|dozens|scores|hundreds|thousands|millions)\b
-       |(?P<ordinal>\d+(?:st|nd|rd|th))\b
+    rf"""(?P<vaguescaled>(?:a\s+few|several|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million))\b
+       |(?P<vague>(?:tens|hundreds)\s+of\s+thousands|a\s+few|a\s+handful|several|a\s+dozen|dozens|scores|hundreds|thousands|millions)\b
+       |(?P<ordinal>\d+(?:st|nd|rd|th)|\b(?:{_ORDINAL_WORDS}))\b
+       |(?P<article>\ban?)(?=\s+(?:hour|day|week|month|year|decade)s?\b)
        |(?P<digits>{_DIGITS})(?:\s*(?P<dscale>thousand|million|billion|trillion|bn)\b)?
        |(?P<words>\b(?:{_NUMWORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMWORD}))*)\b
     """,
@@ -92,6 +100,10 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<c>US\$|\$|€|£|USD|EUR|GBP)\s?$", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?:^|[^A-Za-z])(?P<q>between|from)\s+$", re.IGNORECASE)
+_BARE_RANGE_REST = re.compile(rf"^(?:\s*-\s*|\s+to\s+)(?P<n>{_DIGITS})(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?", re.IGNORECASE)
+_NOT_A_FIGURE_NEIGHBOUR = "\u2044^/"  # "1⁄4" (from ¼), "10^400", "24/7": not counts
+MAX_FIGURES = 64          # per text: a claim of 500 numbers is not worth 500 comparisons
+MAX_VALUE = 1e15          # beyond this a "figure" is noise, and JSON has no infinity
 _RANGE_REST = re.compile(rf"^\s*(?:and|to|-)\s*(?P<n>{_DIGITS}|(?:{_NUMWORD})(?:(?:\s+|-)(?:{_NUMWORD}))*)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"""^(?:\s*-?\s*)(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|%|percent|per\s+cent|
@@ -103,12 +115,13 @@ _DATE_AFTER = re.compile(rf"^\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _YEAR_CONTEXT_BEFORE = re.compile(
     rf"(?:\b(?:in|since|of|from|until|till|by|before|after|during|year|mid|early|late|a|an|the|and|or|to|{_MONTHS})|,|'s)\s+$",
     re.IGNORECASE)
-_OF_DETERMINER = re.compile(r"\s+(?:of\s+)?(?:(?:the|its|our|their|his|her|these|those|whom)\s+)?['\"]?", re.IGNORECASE)
+_OF_DETERMINER = re.compile(r"[ \t]+(?:of[ \t]+)?(?:(?:the|its|our|their|his|her|these|those|whom)[ \t]+)?['\"]?", re.IGNORECASE)
 _NOUN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _COUNTED_FALLBACK = re.compile(
     r"\b(?:casualties|deaths|death\s+toll|toll|number|losses|tally)\s+(?:of|among)\s+(?:the\s+)?(?P<n>[A-Za-z][A-Za-z'-]*)",
     re.IGNORECASE)
 
+_COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z][A-Za-z'-]*)\s+(?:casualties|deaths|death\s+toll|losses)\b", re.IGNORECASE)
 _UNIT_KIND = {
     "km": ("distance", "km"), "kilometre": ("distance", "km"), "kilometer": ("distance", "km"),
     "mile": ("distance", "miles"), "metre": ("distance", "m"), "meter": ("distance", "m"),
@@ -197,6 +210,16 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, int]:
     return " ".join(picked), pos
 
 
+def _plural_noun_follows(text: str, end: int) -> bool:
+    """"2000 fighters" is a count even where "the 2000 ..." might be a year."""
+    phrase, _ = _counted_noun(text, end)
+    if not phrase:
+        return False
+    head = phrase.split()[-1].lower()
+    return head in ("people", "men", "women", "children", "police") or (len(head) > 3 and head.endswith("s")
+                                                                          and not head.endswith("ss"))
+
+
 def count_key(phrase: str | None) -> str | None:
     """Group key of a counted noun phrase, from its head word."""
     if not phrase:
@@ -212,12 +235,20 @@ def extract_figures(text: str) -> list[Figure]:
     figures: list[Figure] = []
     consumed_until = 0
     for m in _CORE.finditer(t):
+        if len(figures) >= MAX_FIGURES:
+            break
         if m.start() < consumed_until:
             continue
         if m.group("words") and not _parse_number_words(m.group("words")):
             continue
         start, end = m.start(), m.end()
-        before, after = t[:start], t[end:]
+        # Context is read from a bounded window: scanning the whole prefix for every number
+        # would make a text of many numbers quadratic.
+        win = max(0, start - 120)
+        before, after = t[win:start], t[end:end + 160]
+        if m.group("digits") and (t[start - 1:start] in _NOT_A_FIGURE_NEIGHBOUR and start > 0
+                                  or after[:1] in _NOT_A_FIGURE_NEIGHBOUR and after[:1]):
+            continue
         # Words glued to letters ("F16", "A320") are names, not figures.
         if start > 0 and t[start - 1].isalpha() or (m.group("digits") and after[:1].isalpha()
                                                       and not _UNIT_AFTER.match(after)):
@@ -234,9 +265,17 @@ def extract_figures(text: str) -> list[Figure]:
         if qm:
             qualifier = qm.group("q").lower()
             how = _QUALIFIERS[qualifier]
-            start = qm.start("q")
+            start = win + qm.start("q")
         kind, unit, value = "count", None, None
-        if m.group("vague"):
+        if m.group("vaguescaled"):
+            few, scale = re.sub(r"\s+", " ", m.group("vaguescaled").lower()).rsplit(" ", 1)
+            n_low, n_high = {"a few": (2, 5), "several": (3, 9), "a couple of": (2, 3)}[few]
+            unit_size = 12 if scale == "dozen" else _SCALE_WORDS[scale]
+            low, high = n_low * unit_size, n_high * unit_size
+            if how in ("atleast", "above"):
+                high = INF
+            qualifier = qualifier or m.group("vaguescaled").lower()
+        elif m.group("vague"):
             vague = re.sub(r"\s+", " ", m.group("vague").lower())
             low, high = _VAGUE[vague]
             if how in ("atleast", "above"):
@@ -246,8 +285,11 @@ def extract_figures(text: str) -> list[Figure]:
                 value = 12.0
         elif m.group("ordinal"):
             kind = "ordinal"
-            value = float(re.match(r"\d+", m.group("ordinal")).group(0))
+            word = m.group("ordinal").lower()
+            value = float(_ORDINALS[word] if word in _ORDINALS else re.match(r"\d+", word).group(0))
             low = high = value
+        elif m.group("article"):
+            value, (low, high) = 1.0, _interval(1.0, how)  # "more than a week"
         else:
             raw = m.group("digits") or m.group("words")
             value = _parse_number(raw)
@@ -257,22 +299,40 @@ def extract_figures(text: str) -> list[Figure]:
                 value *= _SCALE_WORDS[m.group("dscale").lower()]
             rm = _RANGE_START.search(before) if not qm else None
             rest = _RANGE_REST.match(after) if rm else None
+            bare = _BARE_RANGE_REST.match(after) if not rm and m.group("digits") else None
             if rm and rest and _parse_number(rest.group("n")) is not None:
                 low, high = value, _parse_number(rest.group("n"))
-                qualifier, start = rm.group("q").lower(), rm.start("q")
+                qualifier, start = rm.group("q").lower(), win + rm.start("q")
                 end += rest.end()
-                after = t[end:]
+                after = t[end:end + 160]
+                if (sm := re.match(r"\s*(thousand|million|billion|trillion|bn)\b", after, re.I)) and not m.group("dscale"):
+                    scale = _SCALE_WORDS[sm.group(1).lower()]
+                    value, low, high = value * scale, low * scale, high * scale
+                    end += sm.end()
+                    after = t[end:end + 160]
+            elif bare and (second := _parse_number(bare.group("n"))) is not None and second > value:
+                # "200-300 rebels", "2 to 3 million people": a range; a shared scale word counts for both
+                if bare.group("scale") and not m.group("dscale"):
+                    scale = _SCALE_WORDS[bare.group("scale").lower()]
+                    value, second = value * scale, second * scale
+                low, high, qualifier = value, second, qualifier or "range"
+                end += bare.end()
+                after = t[end:end + 160]
             else:
                 low, high = _interval(value, how)
-            cm = _CURRENCY_BEFORE.search(t[:start] if not qm else before)
+            cwin = max(0, start - 8)
+            cm = _CURRENCY_BEFORE.search(t[cwin:start])
+            plural_follows = _plural_noun_follows(t, end)
             if cm:
                 kind, unit = "money", _CURRENCY[cm.group("c").lower()]
                 if not qm:
-                    start = cm.start("c")
-            elif (m.group("digits") and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100
-                  and not qm and (_YEAR_CONTEXT_BEFORE.search(before) or not _NOUN_WORD.match(after.lstrip())
-                                  or after[:1] in ",.;:)")):
+                    start = cwin + cm.start("c")
+            elif (m.group("digits") and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100 and not qm
+                  and not plural_follows and (_YEAR_CONTEXT_BEFORE.search(before) or not _NOUN_WORD.match(after.lstrip())
+                                              or after[:1] in ",.;:)")):
                 kind = "year"
+        if value is not None and not (math.isfinite(value) and abs(value) <= MAX_VALUE) or high != INF and high > MAX_VALUE:
+            continue
         counts = None
         if kind == "count" and (um := _UNIT_AFTER.match(after)):
             u = re.sub(r"\s+", " ", um.group("u").lower())
@@ -281,6 +341,8 @@ def extract_figures(text: str) -> list[Figure]:
             if um.group("old"):
                 kind, unit = "age", "years"
             end += um.end()
+            if kind == "duration" and qualifier == "over" and value is not None:
+                low = high = value  # "killed over 24 hours" is the period, not "more than 24 hours"
         elif kind == "money":
             if um := _UNIT_AFTER.match(after):
                 end += um.end()
@@ -289,8 +351,8 @@ def extract_figures(text: str) -> list[Figure]:
             if counts is None and kind == "count":
                 # "the casualties of terrorists ... have reached 1000": the counted noun stands
                 # before the number, in the same sentence.
-                clause = re.split(r"[.;!?]\s", t[:start])[-1]
-                fb = _COUNTED_FALLBACK.search(clause)
+                clause = re.split(r"[.;!?]\s", t[max(0, start - 300):start])[-1]
+                fb = _COUNTED_FALLBACK.search(clause) or _COUNTED_BEFORE.search(clause)
                 counts = fb.group("n") if fb and fb.group("n").lower() not in _NOT_COUNTED else None
         consumed_until = end
         o_start, o_end = norm.original_span(start, end)
@@ -302,20 +364,41 @@ def extract_figures(text: str) -> list[Figure]:
     return figures
 
 
+# Units that convert, so "48 hours" meets "two days" and "100 km" meets "62 miles".
+_IN_BASE_UNITS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0, "months": 730.0, "years": 8766.0,
+                  "km": 1.0, "m": 0.001, "miles": 1.609344, "t": 1.0, "kg": 0.001}
+
+
+def _scale(f: Figure) -> float:
+    return _IN_BASE_UNITS.get(f.unit, 1.0) if f.kind in ("duration", "distance", "mass") else 1.0
+
+
 def comparable(a: Figure, b: Figure) -> bool:
     """Whether two figures measure the same kind of quantity and may be compared."""
     if a.kind != b.kind:
         return False
     if a.kind in ("count", "ordinal"):
         return a.counts_key is not None and a.counts_key == b.counts_key
-    if a.kind == "year":
+    if a.kind in ("year", "duration", "distance", "mass"):
         return True
     return a.unit == b.unit
 
 
 def consistent(a: Figure, b: Figure) -> bool:
-    """Whether two comparable figures' intervals overlap."""
-    return a.low <= b.high and b.low <= a.high
+    """Whether two comparable figures' intervals overlap. A bound stated as strict ("more than
+    100", "less than 100") excludes its number, so those two do not overlap."""
+    sa, sb = _scale(a), _scale(b)
+    a_low, a_high, b_low, b_high = a.low * sa, a.high * sa, b.low * sb, b.high * sb
+    eps = 1e-9 * max(1.0, abs(a_low), abs(b_low))
+    a_low_strict = _QUALIFIERS.get(a.qualifier or "") == "above" and a.high == INF
+    b_low_strict = _QUALIFIERS.get(b.qualifier or "") == "above" and b.high == INF
+    a_high_strict = _QUALIFIERS.get(a.qualifier or "") == "under" and a.low == 0
+    b_high_strict = _QUALIFIERS.get(b.qualifier or "") == "under" and b.low == 0
+    if (a_low_strict or b_high_strict) and abs(a_low - b_high) <= eps:
+        return False
+    if (b_low_strict or a_high_strict) and abs(b_low - a_high) <= eps:
+        return False
+    return a_low <= b_high + eps and b_low <= a_high + eps
 
 
 def figure_from_dict(d: dict) -> Figure:

@@ -17,13 +17,14 @@ One interface, `StanceScorer.score(claim, passages) -> [Stance]`, two implementa
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
 from models.analysis import TextAnalysis
 from models.figures import Figure, comparable, consistent
-from models.text import match_key, names_match
+from models.text import match_key, names_match, normalise_text
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -35,6 +36,9 @@ class PassageView:
     text: str
     analysis: TextAnalysis
     similarity: float  # cosine between claim and passage embeddings
+    context_keys: tuple[str, ...] = ()   # keys of the sentence before the passage
+    context_weight: float = 0.0          # how much a claim word found only there counts
+    asserted_by: str | None = None       # who the passage says asserts it
 
 
 @dataclass
@@ -54,6 +58,19 @@ class StanceScorer(Protocol):
     @property
     def ready(self) -> bool: ...
 
+    def _coordinated_names(self, passage_text: str, claim: TextAnalysis, names: set[str]) -> list[str]:
+        """Names the passage joins with "and" to one of the claim's names ("Russian and Syrian
+        forces" for a claim about Russian strikes): its counts are for more actors than the
+        claim's, so they are another count."""
+        extra = []
+        for a, b in _COORDINATION.findall(normalise_text(passage_text)):
+            ka, kb = match_key(a), match_key(b)
+            for mine, other in ((ka, kb), (kb, ka)):
+                if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
+                        and other not in self.common_keys and other not in extra:
+                    extra.append(other)
+        return extra
+
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]: ...
 
 
@@ -66,22 +83,41 @@ def _group_table(groups: str) -> dict[str, frozenset[str]]:
     return table
 
 
-# Words that say the same thing in news reporting. General English, one group a line.
+# Words that say the same thing in news reporting. General English, one group a line; not
+# tied to any corpus. (No WordNet ships in a package these machines can install.)
 SYNONYMS = _group_table("""
-kill killed killing deaths death dead die died slain casualties fatalities eliminated eliminate toll
+kill killed killing deaths death dead die died slain casualties fatalities eliminated eliminate toll losses
 terrorist terrorists militant militants insurgent insurgents rebel rebels jihadist jihadists fighters extremists gunmen
-soldier soldiers troops army military servicemen forces
-strike strikes airstrike airstrikes bombing bombings raid raids bombardment
-attack attacks offensive assault incursion advance
-capture captured seize seized overran overrun took control
+soldier soldiers troops army military servicemen forces personnel
+strike strikes airstrike airstrikes bombing bombings raid raids bombardment warplanes jets aircraft
+attack attacks offensive assault incursion
+capture captured seize seized overran overrun took control fallen
 vow vowed pledge pledged promise promised swore
-defeat defeated crush crushed eradicate eradicated eliminate destroy
+defeat defeated crush crushed eradicate eradicated destroy
 displaced displacement fled flee evacuated refugees
 launch launched began begin started start initiated
-call conversation phone talk talks spoke
+call conversation phone talk talks spoke phoned
 border frontier boundary
 president leader
 city town
+close closed shut
+recapture recaptured retake retook regain regained liberate liberated reclaim reclaimed
+concede conceded admit admitted acknowledge acknowledged confirm confirmed
+gather gathering mass massing amass
+keep maintain
+fight fighting battle battles battling clash clashes combat
+send sent deploy deployed dispatch
+train trained coach coached
+alarm concern worry
+stop halt repel repelled prevent thwart foil foiled block
+advance push progress
+help aid assist support backing backed
+stress emphasise emphasize underline underscore
+premier prime
+country nation
+government authorities regime
+diplomat minister
+region area
 """)
 
 # Opposite predicates, one pair a word: either side in the claim met by the other in the
@@ -108,36 +144,109 @@ for _pair in _OPPOSITES.split():
     ANTONYMS.setdefault(_b, set()).add(_a)
 
 
-def _matches(key: str, claim_names: set[str], passage: TextAnalysis, passage_keys: set[str]) -> bool:
-    if key in passage_keys:
-        return True
-    if SYNONYMS.get(key, frozenset()) & passage_keys:
-        return True
-    if key in claim_names:
-        return any(names_match(key, n) for n in passage.names)
-    return False
+# A capital stands for its country's government in news ("Damascus acknowledged"). General
+# knowledge, one group a line.
+CAPITALS = _group_table("""
+damascus syria syrian
+moscow russia russian kremlin
+tehran iran iranian
+baghdad iraq iraqi
+ankara turkey turkish
+washington america american
+kyiv kiev ukraine ukrainian
+beijing china chinese
+london britain british
+paris france french
+berlin germany german
+beirut lebanon lebanese
+amman jordan jordanian
+riyadh saudi
+cairo egypt egyptian
+""")
+_COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing|ly|tion|ment|ness|ous|ive|able|ful)$")
+_COORDINATION = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+([A-Z][\w'-]+)")
+_DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
 
+def _same_name(a: str, b: str) -> bool:
+    """One name in two forms: a spelling variant ("Ignasyuk"/"Ignatiuk"), a demonym
+    ("Syria"/"Syrian", "Iraq"/"Iraqi"), or a capital for its country."""
+    if a == b or names_match(a, b) or b in CAPITALS.get(a, ()):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDINGS
+
+
+def _stem_prefix(key: str, keys: set[str]) -> bool:
+    """Stems the stemmer left inconsistent ("interven"/"intervent", "militari"/"militarili")."""
+    return len(key) >= 6 and any(len(k) >= 6 and (k.startswith(key) or key.startswith(k)) for k in keys)
+
+
+def _matches(key: str, is_name: bool, passage: TextAnalysis, passage_keys: set[str],
+             aliases: Mapping[str, frozenset[str]], acronyms_of: Mapping[str, frozenset[str]]) -> bool:
+    if key in passage_keys or SYNONYMS.get(key, frozenset()) & passage_keys:
+        return True
+    if not is_name and _stem_prefix(key, passage_keys):
+        return True
+    if key in aliases and len(aliases[key] & passage_keys) >= 2:   # "HTS" meets "Hayat Tahrir al-Sham"
+        return True
+    if acronyms_of.get(key, frozenset()) & passage_keys:            # and the reverse
+        return True
+    return is_name and any(_same_name(key, k) for k in passage_keys)
+
+
+def _same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str]) -> bool:
+    """Whether two figures' clauses share a word besides what they count ("killed", "fled"):
+    "thousands of terrorists supported the attack" does not count the terrorists killed."""
+    a = set(claim_context) - counted
+    b = set(passage_context) - counted
+    return bool(a & b) or any(SYNONYMS.get(k, frozenset()) & b for k in a) or any(_stem_prefix(k, b) for k in a)
+
+
+def _counted_keys(*figures: Figure) -> set[str]:
+    """The keys of what figures count, with their synonyms: not evidence of the same event."""
+    keys = {match_key(w) for f in figures for w in (f.counts or "").split()}
+    return keys | {s for k in keys for s in SYNONYMS.get(k, ())}
+
+
+# Words whose absence from a passage means it does not say what the claim says, however much
+# else it shares: the predicates that carry a claim's polarity.
+_PREDICATE_KEYS = frozenset({"deni", "confirm", "admit", "acknowledg", "refus", "reject", "fail", "manag", "succeed",
+                             "withdraw", "remain", "open", "close", "captur", "lose", "win", "won", "increas",
+                             "decreas", "allow", "prevent", "ban", "start", "end", "stop", "support", "oppos"})
 @dataclass
 class ExplicitStanceScorer:
     """Stance from explicit evidence. Every threshold is a parameter:
 
     idf: inverse document frequency of match keys over the corpus passages; keys absent from
         the corpus get `unknown_weight` (a name the corpus never mentions weighs most).
+    common_keys: keys the corpus writes in lower case: a capitalised first word of a claim
+        ("Troops ...") is a name only if it is not one of them.
+    aliases: acronyms the corpus defines, with the keys of their expansion.
+    name_kinds: person or place, for the corpus's names; a swap is claimed only between two
+        names of one kind.
     support_coverage: share of the claim's weighted content a passage must contain to support
-        it. A different figure for the same quantity is a conflict only at this coverage too:
-        the passage must say what the claim says but for the number, or it may be counting
-        another event.
+        it. A different figure for the same quantity, or another name in a name's place, is a
+        conflict only at this coverage too: the passage must say what the claim says but for
+        that one thing, or it may be about another event.
     conflict_coverage: share of the rest of the claim a passage must contain before a negation
         or an opposite word in it counts as a conflict.
     relevance_floor: below this relevance a passage is NEUTRAL whatever it says.
+    paraphrase_similarity, paraphrase_coverage: a passage this close in embedding supports at
+        this lower coverage (a paraphrase shares meaning, not words); every other condition
+        for support still holds.
     """
 
     idf: Mapping[str, float]
+    common_keys: frozenset[str] = frozenset()
+    aliases: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    name_kinds: Mapping[str, str] = field(default_factory=dict)
     unknown_weight: float | None = None
     support_coverage: float = 0.7
     conflict_coverage: float = 0.6
     relevance_floor: float = 0.3
+    paraphrase_similarity: float = 0.8
+    paraphrase_coverage: float = 0.55
     name: str = "explicit"
 
     def __post_init__(self):
@@ -146,6 +255,12 @@ class ExplicitStanceScorer:
                 raise ValueError(f"{attr} must be in [0, 1]")
         if self.unknown_weight is None:
             self.unknown_weight = max(self.idf.values(), default=1.0)
+        self.common_keys = frozenset(self.common_keys)
+        self._aliases = {k: frozenset(v) for k, v in self.aliases.items()}
+        self._acronyms_of: dict[str, frozenset[str]] = {}
+        for acronym, expansion in self._aliases.items():
+            for k in expansion:
+                self._acronyms_of[k] = self._acronyms_of.get(k, frozenset()) | {acronym}
 
     ready = True
 
@@ -155,36 +270,108 @@ class ExplicitStanceScorer:
     def weight(self, key: str) -> float:
         return self.idf.get(key, self.unknown_weight)
 
-    def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
-        return [self.score_one(claim, p) for p in passages]
+    def claim_names(self, claim: TextAnalysis) -> set[str]:
+        """Keys of the claim's names: its capitalised words, but not a first word that the
+        corpus writes in lower case ("Troops ...")."""
+        names = {match_key(n) for n in claim.names} - self.common_keys
+        initial = claim.initial
+        if initial and initial not in self.idf and _COMMON_WORD_SHAPE.search(initial):
+            names.discard(initial)  # "Unconfirmed footage ...": a word, not a name
+        return names
 
-    def score_one(self, claim: TextAnalysis, passage: PassageView) -> Stance:
+    def _coordinated_names(self, passage_text: str, claim: TextAnalysis, names: set[str]) -> list[str]:
+        """Names the passage joins with "and" to one of the claim's names ("Russian and Syrian
+        forces" for a claim about Russian strikes): its counts are for more actors than the
+        claim's, so they are another count."""
+        extra = []
+        for a, b in _COORDINATION.findall(normalise_text(passage_text)):
+            ka, kb = match_key(a), match_key(b)
+            for mine, other in ((ka, kb), (kb, ka)):
+                if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
+                        and other not in self.common_keys and other not in extra:
+                    extra.append(other)
+        return extra
+
+    def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
+        names = self.claim_names(claim)
+        return [self.score_one(claim, p, names) for p in passages]
+
+    def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None) -> Stance:
         pa = passage.analysis
+        names = self.claim_names(claim) if claim_names is None else claim_names
         passage_keys = set(pa.keys)
-        claim_names = {match_key(n) for n in claim.names} | set(claim.names)
         weights = {k: self.weight(k) for k in claim.keys}
         total = sum(weights.values()) or 1.0
-        matched = {k for k in claim.keys if _matches(k, claim_names, pa, passage_keys)}
-        coverage = sum(weights[k] for k in matched) / total
-        relevance = max(0.0, min(1.0, 0.65 * coverage + 0.35 * max(passage.similarity, 0.0)))
-        reasons: list[str] = []
-        conflicts: list[tuple[float, str]] = []
 
-        # Figures: each claim figure against the passage's figures for the same quantity.
-        figure_matches, unverified = [], []
-        for cf in claim.figures:
-            same_quantity = [pf for pf in pa.figures if comparable(cf, pf)]
+        def found_in(keys: set[str]) -> set[str]:
+            return {k for k in claim.keys if _matches(k, k in names, pa, keys, self._aliases, self._acronyms_of)}
+
+        matched = found_in(passage_keys)
+        in_context = (found_in(set(passage.context_keys)) - matched) if passage.context_weight else set()
+        own_coverage = sum(weights[k] for k in matched) / total
+        coverage = own_coverage + passage.context_weight * sum(weights[k] for k in in_context) / total
+        relevance = max(0.0, min(1.0, 0.65 * coverage + 0.35 * max(passage.similarity, 0.0)))
+        conflicts: list[tuple[float, str]] = []   # (how well the rest of the claim is covered, why)
+        notes: list[str] = []
+        blocks_support: list[str] = []
+
+        # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
+        # corpus is silent). One it knows, missing here while another name fills its slot
+        # ("in Idlib province" / "in Hama province"), is a conflict.
+        missing_names = [k for k in sorted(names) if k not in matched and k not in in_context]
+        unknown = [k for k in missing_names if k not in self.idf]
+        known_missing = [k for k in missing_names if k in self.idf]
+        if unknown:
+            blocks_support.append("the corpus never mentions " + ", ".join(f"'{k}'" for k in unknown))
+        elif known_missing:
+            blocks_support.append("the passage does not mention " + ", ".join(f"'{k}'" for k in known_missing))
+        # A swap is one substitution (one name, of one or two words) in a claim the passage
+        # otherwise states, figures included.
+        single_swap = known_missing and not unknown and len(missing_names) <= 2 and not any(
+            not [pf for pf in pa.figures if comparable(cf, pf)] for cf in claim.figures)
+        if single_swap:
+            rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
+            rest = sum(weights[k] for k in matched) / (rest_weight or 1.0)
+            slots = dict(claim.name_slots)
+            for k in known_missing:
+                kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
+                other = next((v for v, v_around in pa.name_slots
+                              if kind and self.name_kinds.get(v) == kind and v not in names
+                              and not any(_same_name(v, n) for n in names) and around & set(v_around)), None)
+                if other:
+                    conflicts.append((rest - self.support_coverage + self.conflict_coverage,
+                                      f"entity mismatch: the claim says '{k}', the passage '{other}' in its place"))
+
+        # Figures: each claim figure against the passage's figures for the same quantity, and
+        # only where the passage reports the same thing: the same asserter, the same scope.
+        mismatches, figure_matches, unverified = [], [], []
+        claim_contexts = claim.figure_contexts or ((),) * len(claim.figures)
+        passage_contexts = pa.figure_contexts or ((),) * len(pa.figures)
+        for cf, c_ctx in zip(claim.figures, claim_contexts):
+            same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts) if comparable(cf, pf)
+                             and (cf.kind not in ("count", "ordinal") or _same_event(c_ctx, p_ctx, _counted_keys(cf, pf)))]
             if not same_quantity:
-                if cf.kind != "year":
-                    unverified.append(cf)
+                unverified.append(cf)
                 continue
             agreeing = [pf for pf in same_quantity if consistent(cf, pf)]
             if agreeing:
                 figure_matches.append((cf, agreeing[0]))
             else:
-                said = "; ".join(pf.describe() for pf in same_quantity)
-                conflicts.append((coverage - self.support_coverage + self.conflict_coverage,
-                                  f"figure mismatch: the claim says {cf.describe()}; the passage says {said}"))
+                mismatches.append((cf, same_quantity))
+        # A differing figure is a contradiction only when the passage states the same set of
+        # quantities as the claim: all of its figures, not every one of them different, and no
+        # actor joined to the claim's ("Russian and Syrian forces" for "Russian strikes").
+        other_scope = (len(mismatches) >= 2 and not figure_matches) or bool(unverified)
+        extra = self._coordinated_names(passage.text, claim, names) if mismatches else []
+        for cf, same_quantity in mismatches:
+            said = "; ".join(pf.describe() for pf in same_quantity)
+            why = f"figure mismatch: the claim says {cf.describe()}; the passage says {said}"
+            if other_scope:
+                notes.append(f"not a conflict, the passage likely counts something else: {why}")
+            elif extra:
+                notes.append(f"not a conflict, the passage counts with {', '.join(extra)} too: {why}")
+            else:
+                conflicts.append((coverage - self.support_coverage + self.conflict_coverage, why))
 
         # Negation on one side only, of a predicate both sides share.
         claim_neg, passage_neg = set(claim.negated), set(pa.negated)
@@ -216,18 +403,28 @@ class ExplicitStanceScorer:
             return Stance(NEUTRAL, round(1.0 - relevance, 4), round(relevance, 4), round(coverage, 4),
                           [f"low relevance: covers {coverage:.0%} of the claim"])
         if credible:
-            reasons = [why for _, why in credible]
             strength = max(cov for cov, _ in credible)
             score = min(1.0, 0.5 * strength + 0.5 * relevance + 0.1 * (len(credible) - 1))
-            return Stance(REFUTES, round(score, 4), round(relevance, 4), round(coverage, 4), reasons)
-        reasons.append(f"covers {coverage:.0%} of the claim")
-        for cf, pf in figure_matches:
-            reasons.append(f"figure agrees: the claim says {cf.describe()}; the passage says {pf.describe()}")
-        for _, why in conflicts:
-            reasons.append(f"not counted as a conflict (passage covers too little of the claim): {why}")
+            return Stance(REFUTES, round(score, 4), round(relevance, 4), round(coverage, 4), [w for _, w in credible])
         if unverified:
-            reasons.append("the passage states no figure for " + ", ".join(cf.describe() for cf in unverified))
-        if coverage >= self.support_coverage and not unverified:
+            blocks_support.append("the passage states no figure for " + ", ".join(cf.describe() for cf in unverified))
+        missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in matched and k not in in_context]
+        missing_predicates += [k for k in claim_neg if negated_in_passage(k) is None and k not in missing_predicates]
+        if missing_predicates:
+            blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
+        heavy = [k for k in claim.keys if k not in matched and k not in in_context and weights[k] >= 0.2 * total]
+        if heavy:
+            blocks_support.append("the passage lacks " + ", ".join(f"'{k}'" for k in heavy)
+                                  + ", which carries much of the claim")
+        reasons = [f"covers {coverage:.0%} of the claim"]
+        reasons += [f"figure agrees: the claim says {cf.describe()}; the passage says {pf.describe()}"
+                    for cf, pf in figure_matches]
+        reasons += notes
+        reasons += [f"not counted as a conflict (the passage covers too little of the claim): {why}" for _, why in conflicts]
+        reasons += blocks_support
+        close_paraphrase = coverage >= self.paraphrase_coverage and passage.similarity >= self.paraphrase_similarity
+        # A passage that gives another figure for the claim's quantity never supports it.
+        if (coverage >= self.support_coverage or close_paraphrase) and not blocks_support and not mismatches:
             score = min(1.0, 0.6 * coverage + 0.4 * relevance + (0.05 if figure_matches else 0.0))
             return Stance(SUPPORTS, round(score, 4), round(relevance, 4), round(coverage, 4), reasons)
         return Stance(NEUTRAL, round(1.0 - relevance * 0.5, 4), round(relevance, 4), round(coverage, 4), reasons)
@@ -268,6 +465,19 @@ class CrossEncoderStanceScorer:
             raise ValueError(f"{self.model_path}: id2label {id2label} does not name entailment, neutral and contradiction")
         self._labels = {i: next(w for w in wanted if w in l) for i, l in id2label.items()}
         self._model = model
+
+    def _coordinated_names(self, passage_text: str, claim: TextAnalysis, names: set[str]) -> list[str]:
+        """Names the passage joins with "and" to one of the claim's names ("Russian and Syrian
+        forces" for a claim about Russian strikes): its counts are for more actors than the
+        claim's, so they are another count."""
+        extra = []
+        for a, b in _COORDINATION.findall(normalise_text(passage_text)):
+            ka, kb = match_key(a), match_key(b)
+            for mine, other in ((ka, kb), (kb, ka)):
+                if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
+                        and other not in self.common_keys and other not in extra:
+                    extra.append(other)
+        return extra
 
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
         if self._model is None:

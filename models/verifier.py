@@ -7,52 +7,69 @@ dicts in the shape of the API response (without the `cached` flag, which is the 
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
 from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from index.store import IndexStore, Passage
-from models.analysis import analyse
+from models.analysis import TextAnalysis, analyse
 from models.embedder import Embedder
+from models.figures import Figure, comparable, consistent
+from models.retriever import Candidate, HybridRetriever, RetrievalSettings
 from models.stance import NEUTRAL, PassageView, Stance, StanceScorer
 from models.verdict import decide
 
 _SOURCE_FIELDS = ("id", "title", "url", "outlet", "published")
+# The code an answer's stance and verdict come from (models/ beside this file).
+_DECIDING_FILES = tuple(Path(__file__).with_name(n) for n in (
+    "analysis.py", "attribution.py", "figures.py", "retriever.py", "stance.py", "text.py", "verdict.py", "verifier.py"))
 
 
 @dataclass
-class RetrievalSettings:
-    """min_candidates: passages scored per claim at the least, whatever top_k is.
-    candidates_per_result: passages scored per requested result (top_k * this).
-    lexical_min_idf: claim words at least this rare also pull in every passage containing them,
-        so a rare name is found even when the embedding does not rank its passage high."""
+class PresentationSettings:
+    """duplicate_similarity: passages this close in embedding (cosine) are one statement
+        repeated, shown once with the other places it appears;
+    context_weight: how much a claim word found only in the sentence before a passage counts
+        (anaphoric openers such as "It also said" get full weight);
+    comparison_relevance: a passage's figures enter the figures comparison from this relevance."""
 
-    min_candidates: int = 30
-    candidates_per_result: int = 4
-    lexical_min_idf: float = 3.0
+    duplicate_similarity: float = 0.9
+    context_weight: float = 0.5
+    comparison_relevance: float = 0.35
 
-    def __post_init__(self):
-        if self.min_candidates < 1 or self.candidates_per_result < 1:
-            raise ValueError("candidate counts must be >= 1")
+
+@dataclass
+class _Scored:
+    passage: Passage
+    candidate: Candidate
+    stance: Stance
 
 
 class Verifier:
     def __init__(self, store: IndexStore, embedder: Embedder, scorer: StanceScorer,
-                 retrieval: RetrievalSettings | None = None):
+                 retrieval: RetrievalSettings | None = None, presentation: PresentationSettings | None = None):
         self.store = store
         self.embedder = embedder
         self.scorer = scorer
-        self.retrieval = retrieval or RetrievalSettings()
-        self._rows_of_key: dict[str, list[int]] = defaultdict(list)
-        for row, p in enumerate(store.passages):
-            for k in p.analysis.keys:
-                self._rows_of_key[k].append(row)
+        self.retriever = HybridRetriever(store, retrieval)
+        self.presentation = presentation or PresentationSettings()
 
     @property
     def index_version(self) -> str:
         return self.store.version
+
+    @cached_property
+    def answer_version(self) -> str:
+        """What an answer depends on beyond the claim: the index, the scorer and the code that
+        decides. Cache keys include it, so a new scorer or a fixed rule never serves old answers."""
+        h = hashlib.sha256(f"{self.index_version}|{self.scorer.name}".encode())
+        for path in _DECIDING_FILES:
+            h.update(path.read_bytes())
+        return h.hexdigest()[:16]
 
     def verify(self, claim: str, top_k: int = 5, sources: Sequence[str] | None = None) -> dict:
         return self.verify_many([claim], top_k, sources)[0]
@@ -64,58 +81,116 @@ class Verifier:
         if unknown:
             raise KeyError(f"unknown source ids: {', '.join(unknown)}")
         vectors = self.embedder.encode(list(claims))
-        n_candidates = max(self.retrieval.min_candidates, top_k * self.retrieval.candidates_per_result)
-        hits = self.store.search(vectors, n_candidates, list(sources) if sources else None)
-        return [self._verify_one(c, v, h, top_k, set(sources or ())) for c, v, h in zip(claims, vectors, hits)]
+        candidates = self.retriever.retrieve(claims, vectors, top_k, sources)
+        return [self._verify_one(c, cands, top_k) for c, cands in zip(claims, candidates)]
 
-    def _lexical_rows(self, keys: Sequence[str], allowed: set[str]) -> set[int]:
-        idf = self.store.idf
-        rows: set[int] = set()
-        for k in keys:
-            if idf.get(k, 0.0) >= self.retrieval.lexical_min_idf:
-                rows.update(r for r in self._rows_of_key.get(k, ())
-                            if not allowed or self.store.passages[r].source_id in allowed)
-        return rows
+    def _view(self, p: Passage, c: Candidate) -> PassageView:
+        ctx = p.context
+        weight = (1.0 if ctx["anaphoric"] else self.presentation.context_weight) if ctx else 0.0
+        return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]) if ctx else (), weight,
+                           p.attribution["asserted_by"])
 
-    def _verify_one(self, claim: str, vector: np.ndarray, hits: list[tuple[int, float]], top_k: int,
-                    allowed: set[str]) -> dict:
-        analysis = analyse(claim)
-        similarity = dict(hits)
-        for row in self._lexical_rows(analysis.keys, allowed) - similarity.keys():
-            similarity[row] = float(np.dot(self.store.index.reconstruct(row), vector))
-        rows = list(similarity)
-        passages = [self.store.passages[r] for r in rows]
-        views = [PassageView(p.text, p.analysis, similarity[r]) for p, r in zip(passages, rows)]
-        stances = self.scorer.score(claim, analysis, views)
+    def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
+        analysis = analyse(claim, denial_negates=False)
+        passages = [self.store.passages[c.row] for c in candidates]
+        stances = self.scorer.score(claim, analysis, [self._view(p, c) for p, c in zip(passages, candidates)])
         verdict = decide(stances, [p.source_id for p in passages])
-        ranked = sorted(zip(passages, views, stances),
-                        key=lambda x: (x[2].label == NEUTRAL, -x[2].relevance, -x[1].similarity))
-        evidence = [self._evidence(p, v, s) for p, v, s in ranked
-                    if s.label != NEUTRAL or s.relevance >= getattr(self.scorer, "relevance_floor", 0.3)][:top_k]
+        scored = sorted((_Scored(p, c, s) for p, c, s in zip(passages, candidates, stances)),
+                        key=lambda x: (x.stance.label == NEUTRAL, -x.stance.relevance, -x.candidate.similarity))
+        floor = getattr(self.scorer, "relevance_floor", 0.3)
+        shown = [x for x in scored if x.stance.label != NEUTRAL or x.stance.relevance >= floor]
         return {
             "claim": claim,
             "verdict": verdict.label,
             "confidence": verdict.confidence,
-            "evidence": evidence,
+            "evidence": self._grouped_evidence(shown, top_k),
             "claim_figures": [f.to_dict() for f in analysis.figures],
+            "figure_comparison": self._figure_comparison(analysis, scored),
             "index_version": self.index_version,
             "model": self.embedder.name,
             "stance_model": self.scorer.name,
         }
 
-    def _evidence(self, p: Passage, view: PassageView, stance: Stance) -> dict:
-        src = self.store.sources[p.source_id]
+    def _grouped_evidence(self, shown: list[_Scored], top_k: int) -> list[dict]:
+        """One entry per statement: near-identical passages (one quote carried by several
+        outlets) join the first, best-ranked one as `also_in`."""
+        if not shown:
+            return []
+        vectors = np.vstack([self.store.index.reconstruct(x.candidate.row) for x in shown])
+        cosine = vectors @ vectors.T
+        taken: set[int] = set()
+        out = []
+        for i, x in enumerate(shown):
+            if i in taken:
+                continue
+            twins = [j for j in range(i + 1, len(shown))
+                     if j not in taken and cosine[i, j] >= self.presentation.duplicate_similarity]
+            taken.update(twins)
+            item = self._evidence(x)
+            item["also_in"] = [self._placement(shown[j]) for j in twins]
+            out.append(item)
+            if len(out) == top_k:
+                break
+        return out
+
+    def _placement(self, x: _Scored) -> dict:
+        p = x.passage
+        return {"passage_id": p.passage_id, "source": self._source(p.source_id), "sentence_index": p.sentence_index,
+                "char_start": p.char_start, "char_end": p.char_end, "text": p.text, "stance": x.stance.label,
+                "attribution": p.attribution}
+
+    def _source(self, source_id: str) -> dict:
+        src = self.store.sources[source_id]
+        return {k: src.get(k) for k in _SOURCE_FIELDS}
+
+    def _evidence(self, x: _Scored) -> dict:
+        p, stance = x.passage, x.stance
+        ctx = p.context
         return {
             "passage_id": p.passage_id,
             "text": p.text,
-            "source": {k: src.get(k) for k in _SOURCE_FIELDS},
+            "source": self._source(p.source_id),
             "sentence_index": p.sentence_index,
             "char_start": p.char_start,
             "char_end": p.char_end,
-            "similarity": round(view.similarity, 4),
+            "context": ({k: ctx[k] for k in ("sentence_index", "char_start", "char_end", "text")}
+                        if ctx and ctx["anaphoric"] else None),
+            "similarity": round(x.candidate.similarity, 4),
             "relevance": stance.relevance,
             "stance": stance.label,
             "stance_score": stance.score,
+            "attribution": p.attribution,
             "figures": [f.to_dict() for f in p.analysis.figures],
             "reasons": stance.reasons,
         }
+
+    def _figure_comparison(self, claim: TextAnalysis, scored: list[_Scored]) -> list[dict]:
+        """For each figure of the claim: what the corpus says of the same quantity, by source."""
+        out = []
+        for cf in claim.figures:
+            seen, reports = set(), []
+            for x in scored:
+                if x.stance.relevance < self.presentation.comparison_relevance:
+                    continue
+                for pf in x.passage.analysis.figures:
+                    key = (x.passage.source_id, pf.text, pf.start)
+                    if not comparable(cf, pf) or key in seen:
+                        continue
+                    seen.add(key)
+                    reports.append((pf, x))
+            if not reports and cf.kind not in ("count", "year"):
+                continue
+            figures = [pf for pf, _ in reports]
+            out.append({
+                "claim_figure": cf.to_dict(),
+                "corpus": [{"source": self._source(x.passage.source_id), "passage_id": x.passage.passage_id,
+                            "figure": pf.to_dict(), "agrees_with_claim": consistent(cf, pf),
+                            "attribution": x.passage.attribution} for pf, x in reports],
+                "sources_agree": _all_consistent(figures) if figures else None,
+            })
+        return out
+
+
+def _all_consistent(figures: list[Figure]) -> bool:
+    return all(consistent(a, b) for i, a in enumerate(figures) for b in figures[i + 1:])
+

@@ -16,18 +16,18 @@ import time
 from collections import OrderedDict
 from typing import Protocol, Sequence
 
-from models.text import normalise_text
 
 log = logging.getLogger(__name__)
 KEY_PREFIX = "claimverify:v1:"
 
 
-def cache_key(claim: str, top_k: int, sources: Sequence[str] | None, index_version: str,
+def cache_key(claim: str, top_k: int, sources: Sequence[str] | None, answer_version: str,
               prefix: str = KEY_PREFIX) -> str:
-    """Claims that differ only in case, spacing or typographic quotes share a key."""
-    norm = " ".join(normalise_text(claim).lower().split())
-    payload = json.dumps([norm, top_k, sorted(sources or []), index_version], ensure_ascii=False)
-    return prefix + hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The exact (trimmed) claim: offsets in the answer point into it, and case matters to
+    name matching, so two spellings of a claim are two answers. `answer_version` covers the
+    index, the stance scorer and the code that decides."""
+    payload = json.dumps([claim, top_k, sorted(set(sources or [])), answer_version], ensure_ascii=True)
+    return prefix + hashlib.sha256(payload.encode("ascii")).hexdigest()
 
 
 class ResultCache(Protocol):
@@ -79,6 +79,17 @@ class MemoryCache:
         return {"backend": self.backend, "status": "ok", "entries": len(self._data)}
 
 
+def _decode(raw: bytes | None) -> dict | None:
+    """A stored answer, or None (a miss) for anything that is not one: a cache must never fail a request."""
+    if raw is None:
+        return None
+    try:
+        value = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, dict) and "verdict" in value else None
+
+
 class RedisCache:
     backend = "redis"
 
@@ -114,7 +125,7 @@ class RedisCache:
             self._failed(e)
             return [None] * len(keys)
         self._ok()
-        return [json.loads(r) if r is not None else None for r in raw]
+        return [_decode(r) for r in raw]
 
     def set_many(self, items):
         if not items or not self._available():

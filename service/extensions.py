@@ -3,6 +3,7 @@ guards that run before any body is parsed."""
 
 from __future__ import annotations
 
+import json
 import logging
 
 from flask import Flask, request
@@ -33,10 +34,20 @@ def register_request_guards(app: Flask) -> None:
     def require_json_body():
         if request.method == "POST":
             mimetype = request.mimetype or ""
-            if mimetype != "application/json" and not mimetype.endswith("+json"):
+            if mimetype != "application/json":
                 return problem(415, f"send the body as application/json, not {mimetype or 'no Content-Type'}")
-            if not request.get_data(cache=True):  # bounded by MAX_CONTENT_LENGTH (413 past it)
+            charset = request.mimetype_params.get("charset", "utf-8").lower()
+            if charset not in ("utf-8", "utf8"):
+                return problem(415, f"send the body in UTF-8, not {charset}")
+            body = request.get_data(cache=True)  # bounded by MAX_CONTENT_LENGTH (413 past it)
+            if not body:
                 return problem(400, "the request body is empty; send a JSON object")
+            try:  # parsed here so that no body, however malformed, reaches a parser that could fail with a 500
+                json.loads(body)
+            except RecursionError:
+                return problem(400, "the request body is nested too deeply")
+            except (ValueError, UnicodeDecodeError) as e:
+                return problem(400, f"the request body is not valid JSON ({type(e).__name__}: {str(e)[:120]})")
         return None
 
     app.register_error_handler(

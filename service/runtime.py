@@ -62,7 +62,8 @@ class Engine:
                     log.info("index %s: %s passages (%s)", result.index_version, result.passages,
                              "built" if result.built else "found")
                 store = IndexStore.load(s.index_dir)
-                explicit = ExplicitStanceScorer(store.idf)
+                explicit = ExplicitStanceScorer(store.idf, store.meta["common_keys"], store.meta["aliases"],
+                                                store.meta["name_kinds"])
                 scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
                 scorer.warm_up()
                 self.verifier = Verifier(store, self.embedder, scorer)
@@ -93,6 +94,11 @@ class Engine:
             "warm_up_seconds": self.warm_up_seconds,
         }
 
+    @property
+    def alive(self) -> bool:
+        """False once the warm-up has failed: the process will not become ready by itself."""
+        return self.state != "failed"
+
     def require_verifier(self) -> Verifier:
         """The verifier, waiting up to `ready_wait_seconds` for a warm-up under way: a request
         that reaches a worker still loading (its sibling may already be ready) waits instead
@@ -100,14 +106,16 @@ class Engine:
         if not self.ready and self.state in ("starting", "loading"):
             self._settled.wait(self.settings.ready_wait_seconds)
         if not self.ready or self.verifier is None:
-            raise NotReady(self.error or f"the service is {self.state}: model and index are loading")
+            if self.state == "failed":
+                raise NotReady("the service failed to start: its model or index could not be loaded (see the log)")
+            raise NotReady(f"the service is {self.state}: model and index are loading")
         return self.verifier
 
     def verify(self, claims: Sequence[str], top_k: int, sources: Sequence[str] | None) -> list[dict]:
         """Results for `claims` in order, from the cache where possible; the misses are
         verified together (one batched encode) and stored. Duplicates are verified once."""
         verifier = self.require_verifier()
-        keys = [cache_key(c, top_k, sources, verifier.index_version, self.settings.cache_prefix) for c in claims]
+        keys = [cache_key(c, top_k, sources, verifier.answer_version, self.settings.cache_prefix) for c in claims]
         unique = list(dict.fromkeys(keys))
         cached = dict(zip(unique, self.cache.get_many(unique)))
         misses = [k for k in unique if cached[k] is None]

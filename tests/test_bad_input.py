@@ -43,6 +43,11 @@ CASES = [
     ("batch claims not a list", "POST", "/verify/batch", b'{"claims": "a"}', J, 422),
     ("batch with an empty claim", "POST", "/verify/batch", b'{"claims": ["a", "  "]}', J, 422),
     ("batch over the claim limit", "POST", "/verify/batch", json.dumps({"claims": ["a"] * 101}).encode(), J, 422),
+    ("claim with a lone surrogate", "POST", "/verify", b'{"claim": "\\ud800 300 soldiers"}', J, 422),
+    ("integer of 5001 digits", "POST", "/verify", b'{"claim": "a", "top_k": 1' + b"0" * 5000 + b"}", J, 400),
+    ("JSON nested 100,000 deep", "POST", "/verify", b'{"claim": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", J, 400),
+    ("charset other than UTF-8", "POST", "/verify", '{"claim": "caf\u00e9"}'.encode("latin-1"), J + "; charset=latin-1", 415),
+    ("another +json type", "POST", "/verify", b'{"claim": "a"}', "application/merge-patch+json", 415),
     ("unknown source", "GET", "/sources/no_such_source", None, None, 404),
     ("unknown path", "GET", "/no/such/path", None, None, 404),
 ]
@@ -76,3 +81,17 @@ def test_unknown_sources_are_listed(client):
 def test_method_not_allowed_says_what_is(client):
     r = client.get("/verify")
     assert r.headers["Allow"] and "POST" in r.headers["Allow"]
+
+
+def test_a_huge_number_in_a_claim_is_no_figure_and_valid_json(client):
+    r = client.post("/verify", json={"claim": "nearly " + "9" * 320 + " terrorists were killed"})
+    assert r.status_code == 200
+    body = r.get_data(as_text=True)
+    assert "Infinity" not in body and "NaN" not in body
+    assert r.get_json()["claim_figures"] == []
+
+
+def test_figures_per_claim_are_bounded(client):
+    r = client.post("/verify/batch", json={"claims": [" ".join(["2 1"] * 240)] * 3})
+    assert r.status_code == 200
+    assert all(len(x["claim_figures"]) == 64 for x in r.get_json()["results"])

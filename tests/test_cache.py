@@ -22,14 +22,15 @@ CLAIM = "Syrian media said nearly 10,000 terrorists were killed"
 def test_second_identical_request_is_served_from_redis(redis_engine, settings):
     client = create_app(redis_engine.settings, redis_engine).test_client()
     first = client.post("/verify", json={"claim": CLAIM}).get_json()
-    second = client.post("/verify", json={"claim": "  " + CLAIM.upper() + " "}).get_json()
+    second = client.post("/verify", json={"claim": "  " + CLAIM + "\n"}).get_json()  # trimmed: the same claim
     assert (first["cached"], second["cached"]) == (False, True)
-    assert second["claim"] == CLAIM.upper()  # the answer names the claim as this client sent it
-    assert {k: v for k, v in first.items() if k not in ("cached", "claim")} == \
-           {k: v for k, v in second.items() if k not in ("cached", "claim")}
+    assert {k: v for k, v in first.items() if k != "cached"} == {k: v for k, v in second.items() if k != "cached"}
+    # Any other difference is another claim: offsets point into it and case matters to names.
+    other = client.post("/verify", json={"claim": CLAIM.upper()}).get_json()
+    assert other["cached"] is False and other["claim"] == CLAIM.upper()
     r = redis.Redis.from_url(REDIS_URL)
     keys = list(r.scan_iter(match=redis_engine.settings.cache_prefix + "*"))
-    assert len(keys) == 1 and 0 < r.ttl(keys[0]) <= settings.cache_ttl_seconds
+    assert len(keys) == 2 and all(0 < r.ttl(k) <= settings.cache_ttl_seconds for k in keys)
     assert client.get("/ready").get_json()["cache"] == {"backend": "redis", "status": "ok"}
 
 
@@ -102,3 +103,39 @@ def test_in_process_cache_is_the_default(client):
     assert client.post("/verify", json={"claim": claim}).get_json()["cached"] is False
     assert client.post("/verify", json={"claim": claim}).get_json()["cached"] is True
     assert client.get("/ready").get_json()["cache"]["backend"] == "memory"
+
+
+def test_variant_claims_keep_their_own_offsets(redis_engine):
+    client = create_app(redis_engine.settings, redis_engine).test_client()
+    for claim in ("Russian strikes killed about 300 terrorists", "Russian   strikes killed about 300 terrorists"):
+        out = client.post("/verify", json={"claim": claim}).get_json()
+        assert out["cached"] is False
+        assert [claim[f["start"]:f["end"]] for f in out["claim_figures"]] == ["about 300"]
+    batch = client.post("/verify/batch", json={"claims": ["Russian strikes killed  about 300 terrorists",
+                                                          "Russian strikes killed about 300 terrorists"]}).get_json()
+    for out in batch["results"]:
+        assert [out["claim"][f["start"]:f["end"]] for f in out["claim_figures"]] == ["about 300"]
+
+
+def test_a_corrupt_cache_entry_is_a_miss_not_an_error(redis_engine):
+    from service.cache import cache_key
+
+    client = create_app(redis_engine.settings, redis_engine).test_client()
+    key = cache_key(CLAIM, 5, None, redis_engine.verifier.answer_version, redis_engine.settings.cache_prefix)
+    for junk in (b"\xff\xfe not json", b"[1, 2]", b'{"no": "verdict"}'):
+        redis.Redis.from_url(REDIS_URL).set(key, junk)
+        r = client.post("/verify", json={"claim": CLAIM})
+        assert r.status_code == 200 and r.get_json()["cached"] is False
+
+
+def test_another_stance_scorer_does_not_share_answers(redis_engine):
+    from models.stance import ExplicitStanceScorer
+    from models.verifier import Verifier
+
+    client = create_app(redis_engine.settings, redis_engine).test_client()
+    assert client.post("/verify", json={"claim": CLAIM}).get_json()["cached"] is False
+    store = redis_engine.verifier.store
+    stricter = ExplicitStanceScorer(store.idf, support_coverage=0.9, name="explicit-strict")
+    redis_engine.verifier = Verifier(store, redis_engine.embedder, stricter)
+    out = client.post("/verify", json={"claim": CLAIM}).get_json()
+    assert out["cached"] is False and out["stance_model"] == "explicit-strict"

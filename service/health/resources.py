@@ -11,8 +11,13 @@ blp = Blueprint("health", __name__, description="Probes")
 
 @blp.route("/health", methods=["GET"])
 @blp.response(200, HealthSchema)
+@blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def health():
-    """Liveness: the process answers"""
+    """Liveness: the process answers and has not failed to start (a failed warm-up is 503, so
+    an orchestrator restarts the process instead of routing to it forever)"""
+    engine = current_app.extensions["claimverify"]
+    if not engine.alive:
+        return problem(503, "the warm-up failed; restart the process (GET /ready tells why)")
     return {"status": "ok"}
 
 

@@ -21,8 +21,15 @@ class StrictInteger(ma.fields.Integer):
         return super()._validated(value)
 
 
+def _encodable(value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ma.ValidationError("Not valid Unicode (it holds a lone surrogate).") from None
+
+
 def _claim_field(**kw) -> ma.fields.String:
-    return ma.fields.String(validate=ma.validate.Length(min=1, max=MAX_CLAIM_CHARS), **kw)
+    return ma.fields.String(validate=[ma.validate.Length(min=1, max=MAX_CLAIM_CHARS), _encodable], **kw)
 
 
 def _strip(value):
@@ -32,7 +39,7 @@ def _strip(value):
 class _Options(ma.Schema):
     top_k = StrictInteger(load_default=5, validate=ma.validate.Range(min=1, max=MAX_TOP_K),
                           metadata={"description": "How many evidence passages to return at most"})
-    sources = ma.fields.List(ma.fields.String(validate=ma.validate.Length(min=1, max=128)),
+    sources = ma.fields.List(ma.fields.String(validate=[ma.validate.Length(min=1, max=128), _encodable]),
                              validate=ma.validate.Length(min=1, max=1000),
                              metadata={"description": "Only search these source ids (GET /sources lists them)"})
 

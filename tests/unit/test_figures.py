@@ -127,6 +127,7 @@ def test_seed_002_figures():
     got = [(f.text, f.kind, f.low, f.high, f.counts_key) for f in extract_figures(article)]
     assert got == [
         ("dozens", "count", 24.0, 99.0, "military"),
+        ("first", "ordinal", 1.0, 1.0, "attack"),            # "the first major attack in Syria in years"
         ("thousands", "count", 2000.0, 9999.0, "armed-group"),
         ("exceeding 100km", "distance", 100.0, INF, None),
         ("2024", "year", 2024.0, 2024.0, None),
@@ -201,3 +202,26 @@ def test_consistent(a, b, expected):
     assert comparable(fa, fb)
     assert consistent(fa, fb) is expected
     assert consistent(fb, fa) is expected
+
+
+@pytest.mark.parametrize("a,b,agree", [
+    ("less than 100 kilometres", "an area exceeding 100km", False),   # strict bounds exclude 100
+    ("more than 100 km", "an area exceeding 100km", True),
+    ("in roughly 48 hours", "over the past two days", True),          # units convert
+    ("over more than a week", "airstrikes over 24 hours", False),     # "over 24 hours" is the period
+    ("a handful of service members", "dozens of service members", False),
+    ("now in its thirteenth year", "now in its 13th year", True),
+])
+def test_comparisons_across_wordings_and_units(a, b, agree):
+    x, y = extract_figures(a)[-1], extract_figures(b)[-1]
+    assert comparable(x, y)
+    assert consistent(x, y) is agree
+
+
+def test_ranges_and_bounds():
+    assert [(f.low, f.high, f.counts) for f in extract_figures("An estimated 200-300 rebels were killed")] == [(200, 300, "rebels")]
+    assert [(f.low, f.high) for f in extract_figures("From 2 to 3 million people fled")] == [(2e6, 3e6)]
+    assert [(f.kind, f.counts) for f in extract_figures("The army killed the 2000 fighters")] == [("count", "fighters")]
+    assert [(f.low, f.high) for f in extract_figures("Not more than 300 soldiers")] == [(0, 300)]
+    assert extract_figures("nearly " + "9" * 320 + " terrorists") == []
+    assert extract_figures("10^400 troops and ¼ of them") == []

@@ -155,8 +155,8 @@ def test_unrelated_passage_is_neutral():
     s = stance("The Syrian army withdrew from Hama",
                "Iran's top diplomat will leave Tehran for Damascus to deliver a message of support.")
     assert s.label == NEUTRAL
-    assert s.coverage == 0.0
-    assert s.reasons[0].startswith("low relevance")
+    assert s.coverage <= 0.25  # only "Damascus" for "Syrian", through the capitals table
+    assert not any(r.startswith(("figure", "negation", "opposite", "entity")) for r in s.reasons)
 
 
 @pytest.mark.parametrize("passage", [
