@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run test index openapi clean
+.PHONY: run test eval index openapi clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ run: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
+
+eval: $(BIN)/.installed
+	$(BIN)/python -m tests.eval.evaluate --check
 
 index: $(BIN)/.installed
 	$(BIN)/python -m index build

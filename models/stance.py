@@ -195,12 +195,20 @@ def _matches(key: str, is_name: bool, passage: TextAnalysis, passage_keys: set[s
     return is_name and any(_same_name(key, k) for k in passage_keys)
 
 
-def _same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str]) -> bool:
+def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str]) -> bool:
     """Whether two figures' clauses share a word besides what they count ("killed", "fled"):
     "thousands of terrorists supported the attack" does not count the terrorists killed."""
     a = set(claim_context) - counted
     b = set(passage_context) - counted
     return bool(a & b) or any(SYNONYMS.get(k, frozenset()) & b for k in a) or any(_stem_prefix(k, b) for k in a)
+
+
+def same_quantity_event(cf: Figure, claim_context: Sequence[str], pf: Figure, passage_context: Sequence[str]) -> bool:
+    """Whether a passage figure counts what a claim figure counts: comparable, and for counts
+    the same event around it."""
+    if not comparable(cf, pf):
+        return False
+    return cf.kind not in ("count", "ordinal") or same_event(claim_context, passage_context, _counted_keys(cf, pf))
 
 
 def _counted_keys(*figures: Figure) -> set[str]:
@@ -316,24 +324,27 @@ class ExplicitStanceScorer:
         blocks_support: list[str] = []
 
         # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
-        # corpus is silent). One it knows, missing here while another name fills its slot
-        # ("in Idlib province" / "in Hama province"), is a conflict.
-        missing_names = [k for k in sorted(names) if k not in matched and k not in in_context]
-        unknown = [k for k in missing_names if k not in self.idf]
-        known_missing = [k for k in missing_names if k in self.idf]
+        # corpus is silent); one absent from the passage and the sentence before blocks support.
+        unmatched = [k for k in sorted(names) if k not in matched and k not in in_context]
+        unknown = [k for k in unmatched if k not in self.idf]
         if unknown:
             blocks_support.append("the corpus never mentions " + ", ".join(f"'{k}'" for k in unknown))
-        elif known_missing:
-            blocks_support.append("the passage does not mention " + ", ".join(f"'{k}'" for k in known_missing))
-        # A swap is one substitution (one name, of one or two words) in a claim the passage
-        # otherwise states, figures included.
-        single_swap = known_missing and not unknown and len(missing_names) <= 2 and not any(
+        elif unmatched:
+            blocks_support.append("the passage does not mention " + ", ".join(f"'{k}'" for k in unmatched))
+        # A known name missing from the passage itself while another name of its kind fills
+        # its slot ("in Idlib province" / "in Hama province") is a conflict. The sentence
+        # before lends names only to a passage that opens with a pronoun. A swap is one
+        # substitution (one name of one or two words) in a claim the passage otherwise
+        # states, figures included.
+        lends_names = passage.context_weight >= 1.0
+        missing_names = [k for k in sorted(names) if k not in matched and not (lends_names and k in in_context)]
+        single_swap = missing_names and not unknown and len(missing_names) <= 2 and not any(
             not [pf for pf in pa.figures if comparable(cf, pf)] for cf in claim.figures)
         if single_swap:
             rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
             rest = sum(weights[k] for k in matched) / (rest_weight or 1.0)
             slots = dict(claim.name_slots)
-            for k in known_missing:
+            for k in missing_names:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
                 other = next((v for v, v_around in pa.name_slots
                               if kind and self.name_kinds.get(v) == kind and v not in names
@@ -348,8 +359,8 @@ class ExplicitStanceScorer:
         claim_contexts = claim.figure_contexts or ((),) * len(claim.figures)
         passage_contexts = pa.figure_contexts or ((),) * len(pa.figures)
         for cf, c_ctx in zip(claim.figures, claim_contexts):
-            same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts) if comparable(cf, pf)
-                             and (cf.kind not in ("count", "ordinal") or _same_event(c_ctx, p_ctx, _counted_keys(cf, pf)))]
+            same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts)
+                             if same_quantity_event(cf, c_ctx, pf, p_ctx)]
             if not same_quantity:
                 unverified.append(cf)
                 continue

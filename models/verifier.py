@@ -18,9 +18,9 @@ import numpy as np
 from index.store import IndexStore, Passage
 from models.analysis import TextAnalysis, analyse
 from models.embedder import Embedder
-from models.figures import Figure, comparable, consistent
+from models.figures import Figure, consistent
 from models.retriever import Candidate, HybridRetriever, RetrievalSettings
-from models.stance import NEUTRAL, PassageView, Stance, StanceScorer
+from models.stance import NEUTRAL, PassageView, Stance, StanceScorer, same_quantity_event
 from models.verdict import decide
 
 _SOURCE_FIELDS = ("id", "title", "url", "outlet", "published")
@@ -167,14 +167,16 @@ class Verifier:
     def _figure_comparison(self, claim: TextAnalysis, scored: list[_Scored]) -> list[dict]:
         """For each figure of the claim: what the corpus says of the same quantity, by source."""
         out = []
-        for cf in claim.figures:
+        claim_contexts = claim.figure_contexts or ((),) * len(claim.figures)
+        for cf, c_ctx in zip(claim.figures, claim_contexts):
             seen, reports = set(), []
             for x in scored:
                 if x.stance.relevance < self.presentation.comparison_relevance:
                     continue
-                for pf in x.passage.analysis.figures:
+                pa = x.passage.analysis
+                for pf, p_ctx in zip(pa.figures, pa.figure_contexts or ((),) * len(pa.figures)):
                     key = (x.passage.source_id, pf.text, pf.start)
-                    if not comparable(cf, pf) or key in seen:
+                    if not same_quantity_event(cf, c_ctx, pf, p_ctx) or key in seen:
                         continue
                     seen.add(key)
                     reports.append((pf, x))

@@ -16,7 +16,7 @@ VERIFY_CLAIMS = [
     "Hay'at Tahrir al-Sham launched an offensive on Aleppo",
 ]
 EVIDENCE_FIELDS = {"passage_id", "text", "source", "sentence_index", "char_start", "char_end", "similarity",
-                   "relevance", "stance", "stance_score", "figures", "reasons"}
+                   "relevance", "stance", "stance_score", "figures", "reasons", "attribution", "context", "also_in"}
 
 
 def verify(client, claim, **kw):
@@ -72,14 +72,19 @@ def test_every_passage_is_exactly_its_slice_of_the_source(client, claim):
         assert read_source(e["source"]["id"])[e["char_start"]:e["char_end"]] == e["text"]
         for f in e["figures"]:
             assert read_source(e["source"]["id"])[f["start"]:f["end"]] == f["text"]
+        for twin in e["also_in"]:
+            assert read_source(twin["source"]["id"])[twin["char_start"]:twin["char_end"]] == twin["text"]
+        if e["context"]:
+            c = e["context"]
+            assert read_source(e["source"]["id"])[c["char_start"]:c["char_end"]] == c["text"]
     for f in out["claim_figures"]:
         assert claim[f["start"]:f["end"]] == f["text"]
 
 
 def test_response_fields(client):
     out = verify(client, "Assad vowed to eliminate terrorists")
-    assert set(out) == {"claim", "verdict", "confidence", "evidence", "claim_figures", "index_version", "model",
-                        "stance_model", "cached"}
+    assert set(out) == {"claim", "verdict", "confidence", "evidence", "claim_figures", "figure_comparison",
+                        "index_version", "model", "stance_model", "cached"}
     assert out["model"] == "all-MiniLM-L6-v2" and out["stance_model"] == "explicit"
     assert len(out["index_version"]) == 16
     assert out["evidence"][0]["source"]["title"]

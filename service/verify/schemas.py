@@ -87,6 +87,32 @@ class SourceRefSchema(ma.Schema):
     published = ma.fields.String(allow_none=True)
 
 
+class AttributionSchema(ma.Schema):
+    asserted_by = ma.fields.String(allow_none=True, metadata={"description": "Who the passage says asserts it (an outlet, agency, official), as written"})
+    hedged = ma.fields.Boolean(metadata={"description": "Whether the passage hedges it ('reportedly', 'claimed', 'unverified')"})
+    hedges = ma.fields.List(ma.fields.String(), metadata={"description": "The hedging words found"})
+
+
+class ContextSchema(ma.Schema):
+    sentence_index = ma.fields.Integer()
+    char_start = ma.fields.Integer()
+    char_end = ma.fields.Integer()
+    text = ma.fields.String()
+
+
+class PlacementSchema(ma.Schema):
+    """Another place the same statement appears (one quote carried by several outlets)."""
+
+    passage_id = ma.fields.String()
+    source = ma.fields.Nested(SourceRefSchema)
+    sentence_index = ma.fields.Integer()
+    char_start = ma.fields.Integer()
+    char_end = ma.fields.Integer()
+    text = ma.fields.String()
+    stance = ma.fields.String(validate=ma.validate.OneOf([SUPPORTS, REFUTES, NEUTRAL]))
+    attribution = ma.fields.Nested(AttributionSchema)
+
+
 class EvidenceSchema(ma.Schema):
     passage_id = ma.fields.String(metadata={"description": "<source id>:<sentence index>"})
     text = ma.fields.String(metadata={"description": "Exactly the source text from char_start to char_end"})
@@ -100,6 +126,27 @@ class EvidenceSchema(ma.Schema):
     stance_score = ma.fields.Float(metadata={"description": "Confidence in the stance, 0..1"})
     figures = ma.fields.List(ma.fields.Nested(FigureSchema))
     reasons = ma.fields.List(ma.fields.String(), metadata={"description": "Why the stance was given"})
+    attribution = ma.fields.Nested(AttributionSchema)
+    context = ma.fields.Nested(ContextSchema, allow_none=True, metadata={
+        "description": "The sentence before, when this one opens with a pronoun and is read with it"})
+    also_in = ma.fields.List(ma.fields.Nested(PlacementSchema), metadata={
+        "description": "Near-identical passages elsewhere (the same statement repeated by other outlets)"})
+
+
+class CorpusFigureSchema(ma.Schema):
+    source = ma.fields.Nested(SourceRefSchema)
+    passage_id = ma.fields.String()
+    figure = ma.fields.Nested(FigureSchema)
+    agrees_with_claim = ma.fields.Boolean()
+    attribution = ma.fields.Nested(AttributionSchema)
+
+
+class FigureComparisonSchema(ma.Schema):
+    claim_figure = ma.fields.Nested(FigureSchema)
+    corpus = ma.fields.List(ma.fields.Nested(CorpusFigureSchema), metadata={
+        "description": "Figures the corpus gives for the same quantity, by source"})
+    sources_agree = ma.fields.Boolean(allow_none=True, metadata={
+        "description": "Whether those figures are all consistent with each other; null when there are none"})
 
 
 class VerifyResponseSchema(ma.Schema):
@@ -108,6 +155,8 @@ class VerifyResponseSchema(ma.Schema):
     confidence = ma.fields.Float(metadata={"description": "0..1"})
     evidence = ma.fields.List(ma.fields.Nested(EvidenceSchema))
     claim_figures = ma.fields.List(ma.fields.Nested(FigureSchema))
+    figure_comparison = ma.fields.List(ma.fields.Nested(FigureComparisonSchema), metadata={
+        "description": "For each figure in the claim, what the corpus says of the same quantity"})
     index_version = ma.fields.String()
     model = ma.fields.String(metadata={"description": "The embedding model"})
     stance_model = ma.fields.String(metadata={"description": "The stance scorer: explicit, or nli:<folder>"})
