@@ -42,19 +42,25 @@ class TextAnalysis:
     # For each figure, the content keys of its clause: what happens to what it counts
     # ("killed", "supported by"), so two counts are compared only when they count one thing.
     figure_contexts: tuple[tuple[str, ...], ...] = field(default=())
+    figure_partners: tuple[tuple[tuple[str, str], ...], ...] = field(default=())  # "X and Y" names per figure clause
+    name_runs: tuple[tuple[str, ...], ...] = field(default=())  # adjacent capitalised words: one name each
 
     def to_dict(self) -> dict:
         return {"keys": list(self.keys), "names": list(self.names), "negated": list(self.negated),
                 "figures": [f.to_dict() for f in self.figures],
                 "name_slots": [[k, list(v)] for k, v in self.name_slots], "initial": self.initial,
-                "figure_contexts": [list(c) for c in self.figure_contexts]}
+                "figure_contexts": [list(c) for c in self.figure_contexts],
+                "figure_partners": [[list(p) for p in f] for f in self.figure_partners],
+                "name_runs": [list(r) for r in self.name_runs]}
 
     @classmethod
     def from_dict(cls, d: dict) -> "TextAnalysis":
         return cls(tuple(d["keys"]), tuple(d["names"]), tuple(d["negated"]),
                    tuple(figure_from_dict(f) for f in d["figures"]),
                    tuple((k, tuple(v)) for k, v in d.get("name_slots", ())), d.get("initial"),
-                   tuple(tuple(c) for c in d.get("figure_contexts", ())))
+                   tuple(tuple(c) for c in d.get("figure_contexts", ())),
+                   tuple(tuple(tuple(p) for p in f) for f in d.get("figure_partners", ())),
+                   tuple(tuple(r) for r in d.get("name_runs", ())))
 
 
 def _is_content(word: str) -> bool:
@@ -85,7 +91,12 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     """`denial_negates`: whether "X denied Y" counts as asserting not-Y. True for passages (a
     reported denial is evidence); False for claims, where "X denied Y" is a claim about what X
     said, checked against what X said (denied / confirmed)."""
-    norm = _with_phrases(normalise_text(text))
+    figures = tuple(extract_figures(text))
+    # Words inside a figure ("close to 1,000", "nearly") are its qualifier, not content.
+    blanked = text
+    for f in figures:
+        blanked = blanked[:f.start] + " " * (f.end - f.start) + blanked[f.end:]
+    norm = _with_phrases(normalise_text(blanked))
     tokens = words(norm)
     keys: dict[str, None] = {}
     names: dict[str, None] = {}
@@ -97,6 +108,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     previous = ""
     initial = None
     content_positions: list[tuple[str, bool]] = []
+    runs: list[list[str]] = []
+    last_name_token = -2
     for i, (w, start, _) in enumerate(tokens):
         lw = w.lower()
         # A clause boundary between the cue and this word ends the cue's reach.
@@ -117,6 +130,13 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         key = match_key(w)
         keys.setdefault(key)
         is_name = w[0].isupper() and i > 0
+        if w[0].isupper():
+            glued = runs and i and last_name_token == i - 1 and not norm[tokens[i - 1][2]:start].strip()
+            if glued:
+                runs[-1].append(key)
+            else:
+                runs.append([key])
+            last_name_token = i
         if w[0].isupper() and len(w) > 2:
             names.setdefault(lw.replace("'", ""))
             if i == 0 or norm[:start].strip() in ("", '"', "'"):
@@ -142,17 +162,30 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             left = [k for k, n in content_positions[max(0, j - 2):j] if not n]
             right = [k for k, n in content_positions[j + 1:j + 3] if not n]
             slots.append((key, tuple("<" + k for k in left) + tuple(k + ">" for k in right)))
-    figures = tuple(extract_figures(text))
     return TextAnalysis(tuple(keys), tuple(names), tuple(negated), figures, tuple(slots), initial,
-                        tuple(_clause_keys(text, f.start, f.end) for f in figures))
+                        tuple(_clause_keys(blanked, f.start, f.end) for f in figures),
+                        tuple(_clause_partners(blanked, f.start, f.end) for f in figures),
+                        tuple(tuple(r) for r in runs))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end], bounded by ; : and sentence ends, or by a comma
+    followed by a new clause."""
+    left = re.split(r"[;:.!?]\s|,\s+(?:but|while|and|as|which|who)\s", text[max(0, start - 200):start])[-1]
+    right = re.split(r"[;:.!?](?:\s|$)|,\s+(?:but|while|and|as|which|who)\s", text[end:end + 200])[0]
+    return left + " " + right
 
 
 def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
-    """Content keys of the clause around text[start:end], bounded by ; : and sentence ends,
-    or by a comma followed by a new clause."""
-    left = re.split(r"[;:.!?]\s|,\s+(?:but|while|and|as|which|who)\s", text[max(0, start - 200):start])[-1]
-    right = re.split(r"[;:.!?](?:\s|$)|,\s+(?:but|while|and|as|which|who)\s", text[end:end + 200])[0]
-    return tuple(dict.fromkeys(content_keys(_with_phrases(normalise_text(left + " " + right)))))
+    return tuple(dict.fromkeys(content_keys(_with_phrases(normalise_text(_clause(text, start, end))))))
+
+
+_COORDINATED = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+([A-Z][\w'-]+)")
+
+
+def _clause_partners(text: str, start: int, end: int) -> tuple[tuple[str, str], ...]:
+    """Names joined by "and" in the clause of a figure ("Russian and Syrian forces")."""
+    return tuple((match_key(a), match_key(b)) for a, b in _COORDINATED.findall(normalise_text(_clause(text, start, end))))
 
 
 _ANAPHORIC_OPENER = re.compile(

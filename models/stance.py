@@ -24,7 +24,7 @@ from typing import Mapping, Protocol, Sequence
 
 from models.analysis import TextAnalysis
 from models.figures import Figure, comparable, consistent
-from models.text import match_key, names_match, normalise_text
+from models.text import match_key, names_match
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -58,17 +58,18 @@ class StanceScorer(Protocol):
     @property
     def ready(self) -> bool: ...
 
-    def _coordinated_names(self, passage_text: str, claim: TextAnalysis, names: set[str]) -> list[str]:
-        """Names the passage joins with "and" to one of the claim's names ("Russian and Syrian
-        forces" for a claim about Russian strikes): its counts are for more actors than the
-        claim's, so they are another count."""
+    def _coordinated_names(self, figures: Sequence[Figure], pa: TextAnalysis, names: set[str]) -> list[str]:
+        """Names the passage joins with "and" to one of the claim's names in the clause of these
+        figures ("Russian and Syrian forces ... about 600" for a claim about Russian strikes):
+        a count for more actors than the claim's is another count."""
+        partners = dict(zip((f.start for f in pa.figures), pa.figure_partners or ()))
         extra = []
-        for a, b in _COORDINATION.findall(normalise_text(passage_text)):
-            ka, kb = match_key(a), match_key(b)
-            for mine, other in ((ka, kb), (kb, ka)):
-                if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
-                        and other not in self.common_keys and other not in extra:
-                    extra.append(other)
+        for f in figures:
+            for a, b in partners.get(f.start, ()):
+                for mine, other in ((a, b), (b, a)):
+                    if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
+                            and other not in self.common_keys and other not in extra:
+                        extra.append(other)
         return extra
 
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]: ...
@@ -102,6 +103,7 @@ president leader
 city town
 close closed shut
 recapture recaptured retake retook regain regained liberate liberated reclaim reclaimed
+control controlled hold held hands
 concede conceded admit admitted acknowledge acknowledged confirm confirmed
 gather gathering mass massing amass
 keep maintain
@@ -164,7 +166,6 @@ riyadh saudi
 cairo egypt egyptian
 """)
 _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing|ly|tion|ment|ness|ous|ive|able|ful)$")
-_COORDINATION = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+([A-Z][\w'-]+)")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
 
@@ -264,6 +265,7 @@ class ExplicitStanceScorer:
         if self.unknown_weight is None:
             self.unknown_weight = max(self.idf.values(), default=1.0)
         self.common_keys = frozenset(self.common_keys)
+        self._name_keys = frozenset(k for k in self.idf if k not in self.common_keys)
         self._aliases = {k: frozenset(v) for k, v in self.aliases.items()}
         self._acronyms_of: dict[str, frozenset[str]] = {}
         for acronym, expansion in self._aliases.items():
@@ -287,17 +289,18 @@ class ExplicitStanceScorer:
             names.discard(initial)  # "Unconfirmed footage ...": a word, not a name
         return names
 
-    def _coordinated_names(self, passage_text: str, claim: TextAnalysis, names: set[str]) -> list[str]:
-        """Names the passage joins with "and" to one of the claim's names ("Russian and Syrian
-        forces" for a claim about Russian strikes): its counts are for more actors than the
-        claim's, so they are another count."""
+    def _coordinated_names(self, figures: Sequence[Figure], pa: TextAnalysis, names: set[str]) -> list[str]:
+        """Names the passage joins with "and" to one of the claim's names in the clause of these
+        figures ("Russian and Syrian forces ... about 600" for a claim about Russian strikes):
+        a count for more actors than the claim's is another count."""
+        partners = dict(zip((f.start for f in pa.figures), pa.figure_partners or ()))
         extra = []
-        for a, b in _COORDINATION.findall(normalise_text(passage_text)):
-            ka, kb = match_key(a), match_key(b)
-            for mine, other in ((ka, kb), (kb, ka)):
-                if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
-                        and other not in self.common_keys and other not in extra:
-                    extra.append(other)
+        for f in figures:
+            for a, b in partners.get(f.start, ()):
+                for mine, other in ((a, b), (b, a)):
+                    if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
+                            and other not in self.common_keys and other not in extra:
+                        extra.append(other)
         return extra
 
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
@@ -326,7 +329,7 @@ class ExplicitStanceScorer:
         # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
         # corpus is silent); one absent from the passage and the sentence before blocks support.
         unmatched = [k for k in sorted(names) if k not in matched and k not in in_context]
-        unknown = [k for k in unmatched if k not in self.idf]
+        unknown = [k for k in unmatched if k not in self.idf and not any(_same_name(k, n) for n in self._name_keys)]
         if unknown:
             blocks_support.append("the corpus never mentions " + ", ".join(f"'{k}'" for k in unknown))
         elif unmatched:
@@ -334,11 +337,12 @@ class ExplicitStanceScorer:
         # A known name missing from the passage itself while another name of its kind fills
         # its slot ("in Idlib province" / "in Hama province") is a conflict. The sentence
         # before lends names only to a passage that opens with a pronoun. A swap is one
-        # substitution (one name of one or two words) in a claim the passage otherwise
-        # states, figures included.
+        # substitution (one name: one run of capitalised words) in a claim the passage
+        # otherwise states, figures included.
         lends_names = passage.context_weight >= 1.0
         missing_names = [k for k in sorted(names) if k not in matched and not (lends_names and k in in_context)]
-        single_swap = missing_names and not unknown and len(missing_names) <= 2 and not any(
+        one_name = any(set(missing_names) <= set(run) for run in claim.name_runs)
+        single_swap = missing_names and not unknown and one_name and not any(
             not [pf for pf in pa.figures if comparable(cf, pf)] for cf in claim.figures)
         if single_swap:
             rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
@@ -373,8 +377,8 @@ class ExplicitStanceScorer:
         # quantities as the claim: all of its figures, not every one of them different, and no
         # actor joined to the claim's ("Russian and Syrian forces" for "Russian strikes").
         other_scope = (len(mismatches) >= 2 and not figure_matches) or bool(unverified)
-        extra = self._coordinated_names(passage.text, claim, names) if mismatches else []
         for cf, same_quantity in mismatches:
+            extra = self._coordinated_names(same_quantity, pa, names)
             said = "; ".join(pf.describe() for pf in same_quantity)
             why = f"figure mismatch: the claim says {cf.describe()}; the passage says {said}"
             if other_scope:
@@ -477,17 +481,18 @@ class CrossEncoderStanceScorer:
         self._labels = {i: next(w for w in wanted if w in l) for i, l in id2label.items()}
         self._model = model
 
-    def _coordinated_names(self, passage_text: str, claim: TextAnalysis, names: set[str]) -> list[str]:
-        """Names the passage joins with "and" to one of the claim's names ("Russian and Syrian
-        forces" for a claim about Russian strikes): its counts are for more actors than the
-        claim's, so they are another count."""
+    def _coordinated_names(self, figures: Sequence[Figure], pa: TextAnalysis, names: set[str]) -> list[str]:
+        """Names the passage joins with "and" to one of the claim's names in the clause of these
+        figures ("Russian and Syrian forces ... about 600" for a claim about Russian strikes):
+        a count for more actors than the claim's is another count."""
+        partners = dict(zip((f.start for f in pa.figures), pa.figure_partners or ()))
         extra = []
-        for a, b in _COORDINATION.findall(normalise_text(passage_text)):
-            ka, kb = match_key(a), match_key(b)
-            for mine, other in ((ka, kb), (kb, ka)):
-                if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
-                        and other not in self.common_keys and other not in extra:
-                    extra.append(other)
+        for f in figures:
+            for a, b in partners.get(f.start, ()):
+                for mine, other in ((a, b), (b, a)):
+                    if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
+                            and other not in self.common_keys and other not in extra:
+                        extra.append(other)
         return extra
 
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
