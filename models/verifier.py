@@ -123,8 +123,12 @@ class Verifier:
         for i, x in enumerate(shown):
             if i in taken:
                 continue
-            twins = [j for j in range(i + 1, len(shown))
-                     if j not in taken and cosine[i, j] >= self.presentation.duplicate_similarity]
+            twins, sources = [], {x.passage.source_id}
+            for j in range(i + 1, len(shown)):  # one statement repeated by other outlets, once each
+                if (j not in taken and shown[j].passage.source_id not in sources
+                        and cosine[i, j] >= self.presentation.duplicate_similarity):
+                    twins.append(j)
+                    sources.add(shown[j].passage.source_id)
             taken.update(twins)
             item = self._evidence(x)
             item["also_in"] = [self._placement(shown[j]) for j in twins]

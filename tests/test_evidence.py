@@ -41,6 +41,13 @@ def test_the_assad_quote_is_one_group_with_three_sources(client):
     assert not any("language of force" in e["text"] for e in out["evidence"][1:])
 
 
+def test_a_group_joins_other_outlets_only(client):
+    for claim in ("Russian strikes killed about 300 terrorists", "Oleg Ignatiuk said airstrikes hit militant positions"):
+        for e in verify(client, claim, top_k=10)["evidence"]:
+            outlets = [e["source"]["id"]] + [t["source"]["id"] for t in e["also_in"]]
+            assert len(outlets) == len(set(outlets)), e["passage_id"]
+
+
 def test_rare_names_are_found(client):
     for claim, where in [("Who is Badra Gunba?", "Badra Gunba"), ("Morek", "Morek")]:
         out = verify(client, claim, top_k=5)
