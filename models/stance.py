@@ -423,11 +423,15 @@ class ExplicitStanceScorer:
             return Stance(REFUTES, round(score, 4), round(relevance, 4), round(coverage, 4), [w for _, w in credible])
         if unverified:
             blocks_support.append("the passage states no figure for " + ", ".join(cf.describe() for cf in unverified))
-        missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in matched and k not in in_context]
+        # What the claim asserts (its predicate, its heaviest word) must be in the passage itself;
+        # the sentence before lends only who and where (names), unless this one opens with a
+        # pronoun and is read with it.
+        stated = matched | (in_context if lends_names else in_context & names)
+        missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated]
         missing_predicates += [k for k in claim_neg if negated_in_passage(k) is None and k not in missing_predicates]
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
-        heavy = [k for k in claim.keys if k not in matched and k not in in_context and weights[k] >= 0.2 * total]
+        heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]
         if heavy:
             blocks_support.append("the passage lacks " + ", ".join(f"'{k}'" for k in heavy)
                                   + ", which carries much of the claim")

@@ -178,3 +178,11 @@ def test_cors_only_for_configured_origins(settings, engine):
     assert pre.headers["Access-Control-Allow-Origin"] == ext
     other = open_.get("/health", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_a_neighbouring_sentence_does_not_lend_its_predicate(client):
+    # "Units ... strengthened their defensive lines" follows the denial of a withdrawal; it
+    # must not support a withdrawal because the word stands in the sentence before it.
+    out = verify(client, "The Syrian army withdrew from Hama", top_k=10)
+    assert out["verdict"] == "REFUTED"
+    assert not [e for e in out["evidence"] if e["stance"] == "SUPPORTS"]
