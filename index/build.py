@@ -31,7 +31,7 @@ import faiss
 
 from index.corpus import Source, load_corpus
 from index.segment import segment_article
-from models.analysis import analyse, opens_with_anaphor
+from models.analysis import analyse, antecedent_of, refers_back
 from models.attribution import attribution_of
 from models.embedder import Embedder, model_fingerprint
 from models.text import STOPWORDS, content_keys, match_key, normalise_text, words
@@ -73,11 +73,12 @@ def compute_index_version(sources: list[Source], model_fp: str) -> str:
 
 
 def passages_of(sources: list[Source]) -> list[dict]:
-    """Every reporting sentence of every source, with its analysis and the sentence before it
-    (its context: "It also said ..." is understood only with it). Pure apart from CPU."""
+    """Every reporting sentence of every source, with its analysis, its attribution and, when
+    it refers back ("It also said ...", "The strikes were ..."), the sentence it refers to:
+    it is understood, embedded and matched with that one. Pure apart from CPU."""
     passages = []
     for s in sources:
-        previous = None
+        earlier: list[tuple[int, object, list[str]]] = []   # (index, sentence, keys), reporting sentences so far
         for i, sent in enumerate(segment_article(s.text)):
             if sent.boilerplate:
                 continue
@@ -88,19 +89,21 @@ def passages_of(sources: list[Source]) -> list[dict]:
                 d["start"] += sent.char_start
                 d["end"] += sent.char_start
                 figures.append(d)
+            antecedent = antecedent_of(sent.text, [(e[1].text, e[2]) for e in earlier[-2:]])
             context = None
-            if previous is not None:
-                previous_keys = list(analyse(previous[1].text).keys)
-                context = {"sentence_index": previous[0], "char_start": previous[1].char_start,
-                           "char_end": previous[1].char_end, "text": previous[1].text,
-                           "anaphoric": opens_with_anaphor(sent.text, previous_keys), "keys": previous_keys}
+            if antecedent is not None or (earlier and refers_back(sent.text)):
+                # anaphoric: read with that sentence; otherwise the passage only refers back
+                # ("in the country", "quoted him") and may borrow its names, not its predicates
+                j, ante, ante_keys = earlier[-2:][antecedent] if antecedent is not None else earlier[-1]
+                context = {"sentence_index": j, "char_start": ante.char_start, "char_end": ante.char_end,
+                           "text": ante.text, "anaphoric": antecedent is not None, "keys": ante_keys}
             passages.append({
                 "passage_id": f"{s.id}:{i}", "source_id": s.id, "sentence_index": i,
                 "char_start": sent.char_start, "char_end": sent.char_end, "text": sent.text,
                 "analysis": {**a.to_dict(), "figures": figures}, "context": context,
-                "attribution": attribution_of(sent.text, previous[1].text if previous else None),
+                "attribution": attribution_of(sent.text, earlier[-1][1].text if earlier else None),
             })
-            previous = (i, sent)
+            earlier.append((i, sent, list(a.keys)))
     return passages
 
 
@@ -110,7 +113,7 @@ def lexical_tokens(text: str) -> list[str]:
 
 
 def embedding_text(passage: dict) -> str:
-    """What is embedded: the sentence, preceded by its context when it opens with a pronoun."""
+    """What is embedded: the sentence, preceded by the sentence it is read with, if any."""
     ctx = passage.get("context")
     return f"{ctx['text']} {passage['text']}" if ctx and ctx["anaphoric"] else passage["text"]
 

@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from models.figures import Figure, extract_figures, figure_from_dict
-from models.text import STOPWORDS, content_keys, match_key, normalise_text, words
+from models.text import PAST_FORMS, STOPWORDS, content_keys, match_key, normalise_text, words
 
 # Words that negate what follows them ("not allowing", "failed to establish", "denied reports
 # of a withdrawal"). The negated predicate is the first content word after the cue.
-_NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot"}
+_NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nobody", "nothing", "noone"}
+_NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 _NEGATING_VERBS = {"fail", "deni", "refus", "reject", "dismiss"}  # stems
 _DENIAL_VERBS = {"deni", "reject", "dismiss"}  # they negate a proposition, not one word
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
-_SKIP_AFTER_CUE = STOPWORDS | {"even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
+_SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",
                                "allegation", "allegations", "any", "longer", "out", "to", "of", "that"}
 _NOT_NEGATED_AFTER = {"only", "just", "merely", "more", "less", "fewer", "longer", "later", "earlier", "least"}
@@ -44,6 +45,7 @@ class TextAnalysis:
     figure_contexts: tuple[tuple[str, ...], ...] = field(default=())
     figure_partners: tuple[tuple[tuple[str, str], ...], ...] = field(default=())  # "X and Y" names per figure clause
     name_runs: tuple[tuple[str, ...], ...] = field(default=())  # adjacent capitalised words: one name each
+    denied: tuple[str, ...] = field(default=())   # keys negated by a denial verb ("denied reports of a withdrawal")
 
     def to_dict(self) -> dict:
         return {"keys": list(self.keys), "names": list(self.names), "negated": list(self.negated),
@@ -51,7 +53,7 @@ class TextAnalysis:
                 "name_slots": [[k, list(v)] for k, v in self.name_slots], "initial": self.initial,
                 "figure_contexts": [list(c) for c in self.figure_contexts],
                 "figure_partners": [[list(p) for p in f] for f in self.figure_partners],
-                "name_runs": [list(r) for r in self.name_runs]}
+                "name_runs": [list(r) for r in self.name_runs], "denied": list(self.denied)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "TextAnalysis":
@@ -60,10 +62,12 @@ class TextAnalysis:
                    tuple((k, tuple(v)) for k, v in d.get("name_slots", ())), d.get("initial"),
                    tuple(tuple(c) for c in d.get("figure_contexts", ())),
                    tuple(tuple(tuple(p) for p in f) for f in d.get("figure_partners", ())),
-                   tuple(tuple(r) for r in d.get("name_runs", ())))
+                   tuple(tuple(r) for r in d.get("name_runs", ())), tuple(d.get("denied", ())))
 
 
 def _is_content(word: str) -> bool:
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True  # an acronym ("US", "WHO", "IT") is a name, not a stopword
     lw = word.lower()
     return lw not in STOPWORDS and lw.replace("'", "") not in STOPWORDS and not _NUMBER_WORD.match(lw)
 
@@ -101,30 +105,50 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     keys: dict[str, None] = {}
     names: dict[str, None] = {}
     negated: dict[str, None] = {}
-    # pending: a cue waits for its target; reach: how many targets it still takes (a denial
-    # of a noun phrase takes two, "denied reports of a military withdrawal"); verb_only: a
-    # denial of a that-clause negates the clause's verb, not its subject.
-    pending, reach, verb_only = False, 0, False
+    denied: dict[str, None] = {}   # the part of `negated` that comes from a denial verb
+    # pending: a cue waits for its target. mode "word": the next content word ("not allowing");
+    # "verb": the next verb-like word ("denied that its forces had shelled", "Not a single
+    # civilian was killed"); "head": the last word of the next noun phrase ("denied reports of a
+    # military withdrawal from Hama" -> withdrawal).
+    pending, mode, by_denial = False, "word", False
+    head: str | None = None
     previous = ""
     initial = None
     content_positions: list[tuple[str, bool]] = []
     runs: list[list[str]] = []
     last_name_token = -2
+
+    def negate(key: str) -> None:
+        negated.setdefault(key)
+        if by_denial:
+            denied.setdefault(key)
+
     for i, (w, start, _) in enumerate(tokens):
         lw = w.lower()
         # A clause boundary between the cue and this word ends the cue's reach.
         if pending and i and re.search(r"[,;:.!?]", norm[tokens[i - 1][2]:start]):
-            pending = False
+            if mode == "head" and head:
+                negate(head)
+            pending, head = False, None
         nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
         if lw in _NEGATION_CUES or lw.endswith("n't"):
             # "not only X but also Y" asserts X; "no more than 40" is a bound, not a negation
             if nxt not in _NOT_NEGATED_AFTER:
-                pending, reach, verb_only = True, 1, False
+                sentence_start = i == 0 or bool(re.search(r"[.!?]\s*$", norm[:start]))
+                pending, by_denial, head = True, False, None
+                # "Not a single civilian was killed", "Nobody was hurt": the verb is negated
+                mode = "verb" if sentence_start or lw in _NEGATIVE_PRONOUNS else "word"
             previous = lw
             continue
-        if pending and lw == "that":
-            verb_only = True
-        if not _is_content(w):
+        if pending and lw == "that" and mode != "verb":
+            if mode == "head" and head:
+                negate(head)
+            mode, head = "verb", None
+        content = _is_content(w)
+        if pending and mode == "head" and head and not content:
+            negate(head)  # the noun phrase ended: its last word was its head
+            pending, head = False, None
+        if not content:
             previous = lw
             continue
         key = match_key(w)
@@ -143,19 +167,27 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 initial = key
         content_positions.append((key, is_name))
         if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
-            pending, reach, verb_only = True, 2 if key in _DENIAL_VERBS or key == "refus" else 1, False
+            if pending and mode != "head":
+                pending = False  # "did not fail to capture": two negations assert it
+            else:
+                denial = key in _DENIAL_VERBS
+                pending, by_denial, head = True, denial, None
+                mode = "head" if denial else "word"  # "refused to comment": the next word, a verb
             previous = lw
             continue
         if pending and lw in _MODAL_PREDICATES:
-            negated.setdefault(key)  # "not managed to": the negation passes on, and covers "managed" too
+            negate(key)  # "not managed to": the negation passes on, and covers "managed" too
             previous = lw
             continue
-        looks_verbal = previous in _AUXILIARIES or lw.endswith(("ed", "en", "ing"))
-        if pending and lw not in _SKIP_AFTER_CUE and not is_name and (looks_verbal or not verb_only):
-            negated.setdefault(key)
-            reach -= 1
-            pending = reach > 0 and not verb_only
+        if pending and lw not in _SKIP_AFTER_CUE and not is_name:
+            if mode == "head":
+                head = key
+            elif mode == "word" or previous in _AUXILIARIES or lw.endswith(("ed", "en", "ing")):
+                negate(key)
+                pending = False
         previous = lw
+    if pending and mode == "head" and head:
+        negate(head)
     slots = []
     for j, (key, is_name) in enumerate(content_positions):
         if is_name or key == initial:
@@ -165,19 +197,27 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     return TextAnalysis(tuple(keys), tuple(names), tuple(negated), figures, tuple(slots), initial,
                         tuple(_clause_keys(blanked, f.start, f.end) for f in figures),
                         tuple(_clause_partners(blanked, f.start, f.end) for f in figures),
-                        tuple(tuple(r) for r in runs))
+                        tuple(tuple(r) for r in runs), tuple(denied))
 
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around text[start:end], bounded by ; : and sentence ends, or by a comma
     followed by a new clause."""
-    left = re.split(r"[;:.!?]\s|,\s+(?:but|while|and|as|which|who)\s", text[max(0, start - 200):start])[-1]
-    right = re.split(r"[;:.!?](?:\s|$)|,\s+(?:but|while|and|as|which|who)\s", text[end:end + 200])[0]
+    # "... wounded 120 civilians and killed several fighters": "and" before a verb starts a clause
+    boundary = r",\s+(?:but|while|and|as|which|who)\s|\s+(?:and|but)\s+(?=\w+ed\b)"
+    left = re.split(r"[;:.!?]\s|" + boundary, text[max(0, start - 200):start])[-1]
+    right = re.split(r"[;:.!?](?:\s|$)|" + boundary, text[end:end + 200])[0]
     return left + " " + right
 
 
 def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(content_keys(_with_phrases(normalise_text(_clause(text, start, end))))))
+    """Content keys of a figure's clause; its verbs ("killed", "wounded", "deployed") marked
+    with a leading "!" as well, so that two clauses can be compared on what happened."""
+    clause = _with_phrases(normalise_text(_clause(text, start, end)))
+    keys = content_keys(clause)
+    verbs = ["!" + match_key(w) for w, _, _ in words(clause)
+             if _is_content(w) and w[0].islower() and (w.lower().endswith(("ed", "en")) or w.lower() in PAST_FORMS)]
+    return tuple(dict.fromkeys(keys + verbs))
 
 
 _COORDINATED = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+([A-Z][\w'-]+)")
@@ -194,15 +234,36 @@ _ANAPHORIC_OPENER = re.compile(
     re.IGNORECASE)
 
 
-_DEFINITE_OPENER = re.compile(r"^\W*the\s+([a-z][\w'-]*)", re.IGNORECASE)
+_DEFINITE_OPENER = re.compile(r"^\W*the\s+([A-Za-z][\w'-]*)\b", re.IGNORECASE)
 
 
-def opens_with_anaphor(text: str, previous_keys: Sequence[str] = ()) -> bool:
-    """Whether a sentence opens with a pronoun, a short definite reference ("The source
-    added"), or "The <noun>" naming something the sentence before mentions ("... footage of
-    militants. The footage has not been verified."): only the sentence before explains it."""
+def antecedent_of(text: str, previous: Sequence[tuple[str, Sequence[str]]]) -> int | None:
+    """Which of the sentences before (text, keys; nearest last) a sentence refers back to, if
+    any: the previous one for a pronoun or a short definite reference ("It also said", "The
+    source added"); for "The <noun> ..." the nearest of them that mentions the noun ("Russian
+    aircraft conducted strikes ... The strikes were aimed at ..."). A capitalised word after
+    "The" is a name ("The Syrian Armed Forces"), not a reference."""
+    if not previous:
+        return None
     norm = normalise_text(text)
     if _ANAPHORIC_OPENER.match(norm):
-        return True
+        return len(previous) - 1
     m = _DEFINITE_OPENER.match(norm)
-    return bool(m) and match_key(m.group(1)) in set(previous_keys)
+    if not m or not m.group(1)[0].islower():
+        return None
+    noun = match_key(m.group(1))
+    for j in range(len(previous) - 1, -1, -1):
+        if noun in set(previous[j][1]):
+            return j
+    return None
+
+
+
+_REFERRING = re.compile(r"\b(?:he|him|his|she|her|they|them|their|it|its|the\s+(?:country|city|group|president|"
+                        r"leader|government|army|ministry|minister|agency|region))\b", re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence holds a reference it does not resolve itself ("in the country",
+    "quoted him"): who or where it means is named in the sentence before."""
+    return bool(_REFERRING.search(normalise_text(text)))

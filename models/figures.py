@@ -301,7 +301,7 @@ def extract_figures(text: str) -> list[Figure]:
             rest = _RANGE_REST.match(after) if rm else None
             bare = _BARE_RANGE_REST.match(after) if not rm and m.group("digits") else None
             if rm and rest and _parse_number(rest.group("n")) is not None:
-                low, high = value, _parse_number(rest.group("n"))
+                low, high = sorted((value, _parse_number(rest.group("n"))))  # "between 100 and 50"
                 qualifier, start = rm.group("q").lower(), win + rm.start("q")
                 end += rest.end()
                 after = t[end:end + 160]

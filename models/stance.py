@@ -36,9 +36,9 @@ class PassageView:
     text: str
     analysis: TextAnalysis
     similarity: float  # cosine between claim and passage embeddings
-    context_keys: tuple[str, ...] = ()   # keys of the sentence before the passage
+    context_keys: tuple[str, ...] = ()   # keys of the sentence the passage refers back to
     context_weight: float = 0.0          # how much a claim word found only there counts
-    asserted_by: str | None = None       # who the passage says asserts it
+    names_only: bool = False             # the passage only refers back ("in the country"): borrow names, not words
 
 
 @dataclass
@@ -58,20 +58,6 @@ class StanceScorer(Protocol):
     @property
     def ready(self) -> bool: ...
 
-    def _coordinated_names(self, figures: Sequence[Figure], pa: TextAnalysis, names: set[str]) -> list[str]:
-        """Names the passage joins with "and" to one of the claim's names in the clause of these
-        figures ("Russian and Syrian forces ... about 600" for a claim about Russian strikes):
-        a count for more actors than the claim's is another count."""
-        partners = dict(zip((f.start for f in pa.figures), pa.figure_partners or ()))
-        extra = []
-        for f in figures:
-            for a, b in partners.get(f.start, ()):
-                for mine, other in ((a, b), (b, a)):
-                    if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
-                            and other not in self.common_keys and other not in extra:
-                        extra.append(other)
-        return extra
-
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]: ...
 
 
@@ -88,22 +74,20 @@ def _group_table(groups: str) -> dict[str, frozenset[str]]:
 # tied to any corpus. (No WordNet ships in a package these machines can install.)
 SYNONYMS = _group_table("""
 kill killed killing deaths death dead die died slain casualties fatalities eliminated eliminate toll losses
-terrorist terrorists militant militants insurgent insurgents rebel rebels jihadist jihadists fighters extremists gunmen
+terrorist terrorists militant militants insurgent insurgents rebel rebels jihadist jihadists extremists gunmen
 soldier soldiers troops army military servicemen forces personnel
 strike strikes airstrike airstrikes bombing bombings raid raids bombardment warplanes jets aircraft
 attack attacks offensive assault incursion
-capture captured seize seized overran overrun took control fallen
+capture captured seize seized overran overrun fallen
 vow vowed pledge pledged promise promised swore
 defeat defeated crush crushed eradicate eradicated destroy
 displaced displacement fled flee evacuated refugees
 launch launched began begin started start initiated
 call conversation phone talk talks spoke phoned
 border frontier boundary
-president leader
-city town
 close closed shut
 recapture recaptured retake retook regain regained liberate liberated reclaim reclaimed
-control controlled hold held hands
+control controlled
 concede conceded admit admitted acknowledge acknowledged confirm confirmed
 gather gathering mass massing amass
 keep maintain
@@ -118,7 +102,6 @@ stress emphasise emphasize underline underscore
 premier prime
 country nation
 government authorities regime
-diplomat minister
 region area
 """)
 
@@ -148,7 +131,7 @@ for _pair in _OPPOSITES.split():
 
 # A capital stands for its country's government in news ("Damascus acknowledged"). General
 # knowledge, one group a line.
-CAPITALS = _group_table("""
+_CAPITALS_TEXT = """
 damascus syria syrian
 moscow russia russian kremlin
 tehran iran iranian
@@ -164,23 +147,41 @@ beirut lebanon lebanese
 amman jordan jordanian
 riyadh saudi
 cairo egypt egyptian
-""")
+"""
+CAPITALS = _group_table(_CAPITALS_TEXT)
+_CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
+_DENIALS = frozenset({"deni", "reject", "dismiss"})
 _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing|ly|tion|ment|ness|ous|ive|able|ful)$")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
 
 def _same_name(a: str, b: str) -> bool:
-    """One name in two forms: a spelling variant ("Ignasyuk"/"Ignatiuk"), a demonym
-    ("Syria"/"Syrian", "Iraq"/"Iraqi"), or a capital for its country."""
-    if a == b or names_match(a, b) or b in CAPITALS.get(a, ()):
+    """Whether passage name `b` names what claim name `a` does: a spelling variant
+    ("Ignasyuk"/"Ignatiuk", six letters or more), a demonym ("Syria"/"Syrian"), or a capital
+    standing for its country's government ("Damascus acknowledged" for "Syria admitted"); not
+    the reverse: a country does not name its capital city."""
+    if a == b or (min(len(a), len(b)) >= 6 and names_match(a, b)):
+        return True
+    if a not in _CAPITAL_CITIES and b in _CAPITAL_CITIES and b in CAPITALS.get(a, ()):
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and long_.startswith(short) and long_[len(short):] in _DEMONYM_ENDINGS
 
 
+_DERIVATION_ENDINGS = ("t", "li", "e", "i", "al", "ment")
+
+
 def _stem_prefix(key: str, keys: set[str]) -> bool:
-    """Stems the stemmer left inconsistent ("interven"/"intervent", "militari"/"militarili")."""
-    return len(key) >= 6 and any(len(k) >= 6 and (k.startswith(key) or key.startswith(k)) for k in keys)
+    """Stems the stemmer left inconsistent ("interven"/"intervent", "militari"/"militarili"):
+    one a prefix of the other by a derivational ending, not "govern"/"governor"."""
+    if len(key) < 6:
+        return False
+    for k in keys:
+        if len(k) >= 6 and k != key:
+            short, long_ = sorted((k, key), key=len)
+            if long_.startswith(short) and long_[len(short):] in _DERIVATION_ENDINGS:
+                return True
+    return False
 
 
 def _matches(key: str, is_name: bool, passage: TextAnalysis, passage_keys: set[str],
@@ -196,20 +197,30 @@ def _matches(key: str, is_name: bool, passage: TextAnalysis, passage_keys: set[s
     return is_name and any(_same_name(key, k) for k in passage_keys)
 
 
-def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str]) -> bool:
-    """Whether two figures' clauses share a word besides what they count ("killed", "fled"):
-    "thousands of terrorists supported the attack" does not count the terrorists killed."""
-    a = set(claim_context) - counted
-    b = set(passage_context) - counted
+def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],
+               names: frozenset[str] = frozenset()) -> bool:
+    """Whether two figures' clauses share a word, other than what they count and other than a
+    name, that says what happened ("killed", "fled"): "thousands of terrorists supported the
+    attack" does not count the terrorists killed; "2,000 soldiers were deployed to Homs" does
+    not count the soldiers killed in Homs."""
+    a = set(claim_context) - counted - names
+    b = set(passage_context) - counted - names
+    verbs_a = {k[1:] for k in a if k.startswith("!")}
+    verbs_b = {k[1:] for k in b if k.startswith("!")}
+    if verbs_a and verbs_b:  # both say what happened: it must be the same ("wounded" is not "killed")
+        a, b = verbs_a, verbs_b
+    else:
+        a, b = {k for k in a if not k.startswith("!")}, {k for k in b if not k.startswith("!")}
     return bool(a & b) or any(SYNONYMS.get(k, frozenset()) & b for k in a) or any(_stem_prefix(k, b) for k in a)
 
 
-def same_quantity_event(cf: Figure, claim_context: Sequence[str], pf: Figure, passage_context: Sequence[str]) -> bool:
+def same_quantity_event(cf: Figure, claim_context: Sequence[str], pf: Figure, passage_context: Sequence[str],
+                        names: frozenset[str] = frozenset()) -> bool:
     """Whether a passage figure counts what a claim figure counts: comparable, and for counts
-    the same event around it."""
+    the same event around it. `names`: keys that are names, which say who or where, not what."""
     if not comparable(cf, pf):
         return False
-    return cf.kind not in ("count", "ordinal") or same_event(claim_context, passage_context, _counted_keys(cf, pf))
+    return cf.kind not in ("count", "ordinal") or same_event(claim_context, passage_context, _counted_keys(cf, pf), names)
 
 
 def _counted_keys(*figures: Figure) -> set[str]:
@@ -265,7 +276,8 @@ class ExplicitStanceScorer:
         if self.unknown_weight is None:
             self.unknown_weight = max(self.idf.values(), default=1.0)
         self.common_keys = frozenset(self.common_keys)
-        self._name_keys = frozenset(k for k in self.idf if k not in self.common_keys)
+        # Names: corpus words never written in lower case (none known without a lexicon).
+        self._name_keys = frozenset(k for k in self.idf if k not in self.common_keys) if self.common_keys else frozenset()
         self._aliases = {k: frozenset(v) for k, v in self.aliases.items()}
         self._acronyms_of: dict[str, frozenset[str]] = {}
         for acronym, expansion in self._aliases.items():
@@ -303,13 +315,23 @@ class ExplicitStanceScorer:
                         extra.append(other)
         return extra
 
+    def unknown_names(self, names: set[str]) -> set[str]:
+        """The claim's names the corpus never mentions in any form."""
+        return {k for k in names if k not in self.idf and not any(_same_name(k, n) for n in self._name_keys)}
+
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
         names = self.claim_names(claim)
-        return [self.score_one(claim, p, names) for p in passages]
+        unknown = self.unknown_names(names)
+        return [self.score_one(claim, p, names, unknown) for p in passages]
 
-    def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None) -> Stance:
+    def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
+                  unknown_names: set[str] | None = None) -> Stance:
         pa = passage.analysis
         names = self.claim_names(claim) if claim_names is None else claim_names
+        if unknown_names is None:
+            unknown_names = self.unknown_names(names)
+        if len(claim.keys) < 2:
+            return Stance(NEUTRAL, 1.0, 0.0, 0.0, ["the claim states too little to check (fewer than two content words)"])
         passage_keys = set(pa.keys)
         weights = {k: self.weight(k) for k in claim.keys}
         total = sum(weights.values()) or 1.0
@@ -319,6 +341,8 @@ class ExplicitStanceScorer:
 
         matched = found_in(passage_keys)
         in_context = (found_in(set(passage.context_keys)) - matched) if passage.context_weight else set()
+        if passage.names_only:
+            in_context &= names
         own_coverage = sum(weights[k] for k in matched) / total
         coverage = own_coverage + passage.context_weight * sum(weights[k] for k in in_context) / total
         relevance = max(0.0, min(1.0, 0.65 * coverage + 0.35 * max(passage.similarity, 0.0)))
@@ -329,7 +353,7 @@ class ExplicitStanceScorer:
         # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
         # corpus is silent); one absent from the passage and the sentence before blocks support.
         unmatched = [k for k in sorted(names) if k not in matched and k not in in_context]
-        unknown = [k for k in unmatched if k not in self.idf and not any(_same_name(k, n) for n in self._name_keys)]
+        unknown = [k for k in unmatched if k in unknown_names]
         if unknown:
             blocks_support.append("the corpus never mentions " + ", ".join(f"'{k}'" for k in unknown))
         elif unmatched:
@@ -339,7 +363,7 @@ class ExplicitStanceScorer:
         # before lends names only to a passage that opens with a pronoun. A swap is one
         # substitution (one name: one run of capitalised words) in a claim the passage
         # otherwise states, figures included.
-        lends_names = passage.context_weight >= 1.0
+        lends_names = passage.context_weight >= 1.0 and not passage.names_only
         missing_names = [k for k in sorted(names) if k not in matched and not (lends_names and k in in_context)]
         one_name = any(set(missing_names) <= set(run) for run in claim.name_runs)
         single_swap = missing_names and not unknown and one_name and not any(
@@ -364,7 +388,7 @@ class ExplicitStanceScorer:
         passage_contexts = pa.figure_contexts or ((),) * len(pa.figures)
         for cf, c_ctx in zip(claim.figures, claim_contexts):
             same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts)
-                             if same_quantity_event(cf, c_ctx, pf, p_ctx)]
+                             if same_quantity_event(cf, c_ctx, pf, p_ctx, self._name_keys)]
             if not same_quantity:
                 unverified.append(cf)
                 continue
@@ -390,6 +414,10 @@ class ExplicitStanceScorer:
 
         # Negation on one side only, of a predicate both sides share.
         claim_neg, passage_neg = set(claim.negated), set(pa.negated)
+        if _DENIALS & set(claim.keys):
+            # A claim that reports a denial is about the denial: compare it with what the
+            # passage says was denied, not with what the denial negates.
+            passage_neg -= set(pa.denied)
 
         def negated_in_passage(k: str) -> str | None:
             if k in passage_neg:
@@ -484,20 +512,6 @@ class CrossEncoderStanceScorer:
             raise ValueError(f"{self.model_path}: id2label {id2label} does not name entailment, neutral and contradiction")
         self._labels = {i: next(w for w in wanted if w in l) for i, l in id2label.items()}
         self._model = model
-
-    def _coordinated_names(self, figures: Sequence[Figure], pa: TextAnalysis, names: set[str]) -> list[str]:
-        """Names the passage joins with "and" to one of the claim's names in the clause of these
-        figures ("Russian and Syrian forces ... about 600" for a claim about Russian strikes):
-        a count for more actors than the claim's is another count."""
-        partners = dict(zip((f.start for f in pa.figures), pa.figure_partners or ()))
-        extra = []
-        for f in figures:
-            for a, b in partners.get(f.start, ()):
-                for mine, other in ((a, b), (b, a)):
-                    if any(_same_name(mine, n) for n in names) and not any(_same_name(other, n) for n in names) \
-                            and other not in self.common_keys and other not in extra:
-                        extra.append(other)
-        return extra
 
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
         if self._model is None:

@@ -101,6 +101,9 @@ _IRREGULAR = dict(pair.split(":") for pair in """withdrew:withdraw withdrawn:wit
     dead:die died:die""".split())
 
 
+PAST_FORMS = frozenset(_IRREGULAR) - {"dead"}  # irregular past forms and participles ("fled", "held")
+
+
 def match_key(word: str) -> str:
     """The key two spellings of one word share: lower case, apostrophes dropped
     ("Hay'at" -> "hayat"), irregular past forms mapped to the base verb, stemmed."""

@@ -38,7 +38,6 @@ class PresentationSettings:
     comparison_relevance: a passage's figures enter the figures comparison from this relevance."""
 
     duplicate_similarity: float = 0.9
-    context_weight: float = 0.5
     comparison_relevance: float = 0.35
 
 
@@ -85,10 +84,10 @@ class Verifier:
         return [self._verify_one(c, cands, top_k) for c, cands in zip(claims, candidates)]
 
     def _view(self, p: Passage, c: Candidate) -> PassageView:
-        ctx = p.context
-        weight = (1.0 if ctx["anaphoric"] else self.presentation.context_weight) if ctx else 0.0
-        return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]) if ctx else (), weight,
-                           p.attribution["asserted_by"])
+        ctx = p.context  # present only when the passage refers back to it
+        if not ctx:
+            return PassageView(p.text, p.analysis, c.similarity)
+        return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"])
 
     def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
         analysis = analyse(claim, denial_negates=False)
@@ -157,8 +156,7 @@ class Verifier:
             "sentence_index": p.sentence_index,
             "char_start": p.char_start,
             "char_end": p.char_end,
-            "context": ({k: ctx[k] for k in ("sentence_index", "char_start", "char_end", "text")}
-                        if ctx and ctx["anaphoric"] else None),
+            "context": {k: ctx[k] for k in ("sentence_index", "char_start", "char_end", "text")} if ctx else None,
             "similarity": round(x.candidate.similarity, 4),
             "relevance": stance.relevance,
             "stance": stance.label,
@@ -171,6 +169,7 @@ class Verifier:
     def _figure_comparison(self, claim: TextAnalysis, scored: list[_Scored]) -> list[dict]:
         """For each figure of the claim: what the corpus says of the same quantity, by source."""
         out = []
+        names = getattr(self.scorer, "_name_keys", frozenset())
         claim_contexts = claim.figure_contexts or ((),) * len(claim.figures)
         for cf, c_ctx in zip(claim.figures, claim_contexts):
             seen, reports = set(), []
@@ -180,7 +179,7 @@ class Verifier:
                 pa = x.passage.analysis
                 for pf, p_ctx in zip(pa.figures, pa.figure_contexts or ((),) * len(pa.figures)):
                     key = (x.passage.source_id, pf.text, pf.start)
-                    if not same_quantity_event(cf, c_ctx, pf, p_ctx) or key in seen:
+                    if not same_quantity_event(cf, c_ctx, pf, p_ctx, names) or key in seen:
                         continue
                     seen.add(key)
                     reports.append((pf, x))

@@ -49,7 +49,7 @@ def test_a_group_joins_other_outlets_only(client):
 
 
 def test_rare_names_are_found(client):
-    for claim, where in [("Who is Badra Gunba?", "Badra Gunba"), ("Morek", "Morek")]:
+    for claim, where in [("Who is Badra Gunba?", "Badra Gunba"), ("Airstrikes hit Morek", "Morek")]:
         out = verify(client, claim, top_k=5)
         assert any(where in e["text"] for e in out["evidence"]), claim
 
@@ -89,3 +89,8 @@ def test_attribution(text, who, hedges):
 def test_a_pronoun_asserter_takes_the_previous_sentences():
     previous = "In a statement on Saturday, the Syrian General Command said the army had lost dozens."
     assert attribution_of("It also said the attack had been supported.", previous)["asserted_by"] == "the Syrian General Command"
+
+
+def test_a_claim_of_one_word_is_too_little_to_check(client):
+    out = verify(client, "Syria")
+    assert out["verdict"] == "NOT_ENOUGH_INFO"

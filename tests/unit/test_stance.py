@@ -52,8 +52,6 @@ def test_denial_negates_the_withdrawal():
     assert "deni" in a.keys
 
 
-@pytest.mark.xfail(strict=True, reason="known limitation: with no parser, a denial also negates the modifier "
-                                       "of its object ('militari' in 'military withdrawal')")
 def test_denial_negates_only_the_denied_predicate():
     assert analyse(HAMA_DENIAL).negated == ("withdraw",)
 

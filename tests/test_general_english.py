@@ -1,0 +1,71 @@
+"""Rules checked on a corpus of our own, not the seeds: what they get right in ordinary news
+English (cases from a review of the stance engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.build import build_index
+from index.store import IndexStore
+from models.analysis import analyse
+from models.figures import extract_figures
+from models.stance import ExplicitStanceScorer
+from models.verifier import Verifier
+
+ARTICLES = {
+    "n1": "Raid on Harlow\nNot a single civilian was killed in the raid on Harlow, officials said. "
+          "The army did not fail to capture the airport at Corwen.\n",
+    "n2": "Kestrel shelling\nOfficials refused to comment on the casualties from the overnight shelling of Kestrel. "
+          "Police denied that protesters had been arrested in Dunmore.\n",
+    "n3": "Strikes on Idlib\nRussian strikes in Idlib wounded 120 civilians and killed several fighters. "
+          "Syria said 2,000 soldiers were deployed to Homs. Rebels reached the outskirts of Aleppo in northern Syria.\n",
+    "n4": "Government order\nThe government ordered an evacuation of Marden after the floods. "
+          "The Nigerien army said 30 soldiers were killed near the border.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def verifier(tmp_path_factory, engine):
+    corpus = tmp_path_factory.mktemp("news")
+    for name, text in ARTICLES.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("news-index")
+    build_index(corpus, index_dir, engine.embedder)
+    store = IndexStore.load(index_dir)
+    scorer = ExplicitStanceScorer(store.idf, store.meta["common_keys"], store.meta["aliases"], store.meta["name_kinds"])
+    return Verifier(store, engine.embedder, scorer)
+
+
+@pytest.mark.parametrize("claim,verdict", [
+    ("Police denied that protesters had been arrested in Dunmore", "SUPPORTED"),     # a denial reported by both
+    ("A civilian was killed in the raid on Harlow", "REFUTED"),                      # "not a single": the verb
+    ("The army captured the airport at Corwen", "SUPPORTED"),                       # "did not fail to": asserted
+    ("The overnight shelling of Kestrel caused casualties", "NOT_ENOUGH_INFO"),      # refusing to comment negates "comment"
+    ("Russian strikes in Idlib killed 40 civilians", "NOT_ENOUGH_INFO"),             # 120 were wounded, not killed
+    ("Syria said 500 soldiers were killed in Homs", "NOT_ENOUGH_INFO"),              # 2,000 were deployed, not killed
+    ("Rebels reached the outskirts of Damascus", "NOT_ENOUGH_INFO"),                 # Syria is not its capital city
+    ("The governor ordered an evacuation of Marden", "NOT_ENOUGH_INFO"),             # governor is not government
+    pytest.param("Nigerian soldiers were killed near the border", "NOT_ENOUGH_INFO", marks=pytest.mark.xfail(
+        strict=True, reason="known limit: 'Nigerien' is one letter from 'Nigerian', as spelling variants are "
+                            "('Ignasyuk'/'Ignatiuk'); no demonym lexicon ships here to tell them apart")),
+    ("Syria", "NOT_ENOUGH_INFO"),                                                    # too little to check
+])
+def test_verdicts_in_general_english(verifier, claim, verdict):
+    out = verifier.verify(claim, top_k=5)
+    assert out["verdict"] == verdict, [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+def test_negation_targets():
+    assert analyse("Nobody was injured in the blast").negated == ("injur",)
+    assert analyse("The government denied that its forces had shelled the hospital.").negated == ("shell",)
+    assert analyse("Officials refused to comment on the casualties.").negated == ("comment",)
+    assert analyse("no more than 40 civilians died").negated == ()
+
+
+def test_an_acronym_is_not_a_stopword():
+    assert "us" in analyse("US strikes killed about 300 terrorists").keys
+
+
+def test_a_reversed_range_is_ordered():
+    [f] = extract_figures("between 100 and 50 terrorists")
+    assert (f.low, f.high) == (50, 100)
