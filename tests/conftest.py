@@ -22,6 +22,13 @@ SEEDS = ROOT / "seeds"
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
+def verify(client, claim: str, **params) -> dict:
+    """POST /verify through a test client; the answer, which must be a 200."""
+    r = client.post("/verify", json={"claim": claim, **params})
+    assert r.status_code == 200, r.get_json()
+    return r.get_json()
+
+
 def read_source(source_id: str, folder: Path = SEEDS) -> str:
     with open(folder / f"{source_id}.txt", encoding="utf-8", newline="") as f:
         return f.read()

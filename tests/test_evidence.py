@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 
 from models.attribution import attribution_of
+from tests.conftest import verify
 
-
-def verify(client, claim, **kw):
-    r = client.post("/verify", json={"claim": claim, **kw})
-    assert r.status_code == 200, r.get_json()
-    return r.get_json()
 
 
 def test_about_300_is_supported_and_the_corpus_counts_are_compared(client):
@@ -61,16 +57,18 @@ def test_a_pronoun_opener_comes_with_its_context(client):
     assert with_context[0]["text"].startswith("It ") and "General Command" in with_context[0]["context"]["text"]
 
 
-def test_a_name_the_corpus_never_mentions_is_not_enough_info_not_refuted(client):
-    out = verify(client, "Jordan closed its border with Syria and deployed reinforcements")
-    assert out["verdict"] == "NOT_ENOUGH_INFO"
-    assert any("never mentions 'jordan'" in r for e in out["evidence"] for r in e["reasons"])
-
-
-def test_a_swapped_place_of_the_corpus_is_a_conflict(client):
-    out = verify(client, "Syrian forces crushed an attempt by militants to advance toward the town of Salma in the Hama countryside")
-    assert out["verdict"] == "REFUTED"
-    assert any("entity mismatch" in r and "latakia" in r for e in out["evidence"] for r in e["reasons"])
+@pytest.mark.parametrize("claim,verdict,reason", [
+    # a name the corpus never mentions: not enough info, never a contradiction
+    ("Jordan closed its border with Syria and deployed reinforcements", "NOT_ENOUGH_INFO", "never mentions 'jordan'"),
+    # a place of the corpus in another's slot: a conflict
+    ("Syrian forces crushed an attempt by militants to advance toward the town of Salma in the Hama countryside",
+     "REFUTED", "entity mismatch: the claim says 'hama', the passage 'latakia'"),
+    ("Iraq has opened its border with Syria", "REFUTED", "opposite wording"),
+])
+def test_verdict_and_its_reason(client, claim, verdict, reason):
+    out = verify(client, claim)
+    assert out["verdict"] == verdict
+    assert any(reason in r for e in out["evidence"] for r in e["reasons"])
 
 
 @pytest.mark.parametrize("text,who,hedges", [
