@@ -46,10 +46,10 @@ class IndexStore:
         self.index = index
         self.passages = passages
         self.sources = {s["id"]: s for s in sources}
-        self._rows_of_source: dict[str, np.ndarray] = {}
-        for sid in self.sources:
-            self._rows_of_source[sid] = np.array(
-                [i for i, p in enumerate(passages) if p.source_id == sid], dtype=np.int64)
+        rows: dict[str, list[int]] = {sid: [] for sid in self.sources}
+        for i, p in enumerate(passages):
+            rows[p.source_id].append(i)
+        self._rows_of_source = {sid: np.array(r, dtype=np.int64) for sid, r in rows.items()}
 
     @property
     def version(self) -> str:
@@ -131,6 +131,7 @@ class IndexStore:
             scores = self.lexical.get_scores(known)
             if mask is not None:
                 scores = scores * mask
-            top = np.argsort(-scores)[:k]
+            top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+            top = top[np.argsort(-scores[top])]
             out.append([(int(i), float(scores[i])) for i in top if scores[i] > 0])
         return out

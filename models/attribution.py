@@ -15,12 +15,13 @@ from models.text import normalise_text
 _VERBS = (r"said|says|stated|reported|claimed|announced|added|noted|confirmed|"
           r"acknowledged|admitted|denied|revealed|emphasi[sz]ed|stressed|asserted|told|warned|"
           r"quoted\s+\w+\s+as\s+saying|pointed\s+out|has\s+said|have\s+said|had\s+said")
-_AUX = r"(?:has\s+|have\s+|had\s+|also\s+)*"
+_AUX = r"(?:has\s+|have\s+|had\s+|also\s+|long\s+|previously\s+|repeatedly\s+|already\s+|earlier\s+)*"
 _PRONOUNS = {"it", "he", "she", "they", "this", "we", "i"}
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:]{2,90}?)(?=,|\.|;|:|$|\s+(?:that|who)\b)", re.I)
 _AS_BY = re.compile(r"\bas\s+(?:quoted|reported|cited)\s+by\s+(?P<who>[^,.;:]{2,80}?)(?=,|\.|;|:|$)", re.I)
 _CITED = re.compile(r"\b(?:cited|quoted)\s+by\s+(?:the\s+)?(?P<who>[^,.;:()]{2,80}?)(?=\s*\(|,|\.|;|:|$)", re.I)
-_TRAILING = re.compile(rf",\"?\s*(?P<who>[^,\"]{{2,80}}?)\s+{_AUX}(?:{_VERBS})(?:\s+in\s+[^,.]{{1,60}})?\s*[.\"]*$", re.I)
+_TRAILING = re.compile(rf",\"?\s*(?P<who>[^,\"]{{2,80}}?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:in\s+)?[A-Z][^,.]{{0,60}})?\s*[.\"]*$")
+_PASSIVE = re.compile(rf"\b(?:was|were|has\s+been|had\s+been|is|are)\s+(?:{_VERBS})\s+by\s+(?P<who>[^,.;:]{{2,80}}?)(?=,|\.|;|:|$)", re.I)
 _SUBJECT = re.compile(
     rf"^(?:[A-Z ]+:\s*|[A-Z]+\s+-\s+)?(?:In\s+a\s+[^,]{{1,60}},\s*|Meanwhile,\s*|However,\s*)?"
     rf"(?P<who>(?:the\s+)?[^,.;:\"]{{2,80}}?)\s+{_AUX}(?:{_VERBS})\b", re.I)
@@ -29,9 +30,13 @@ _HEDGES = re.compile(
     r"could\s+not\s+be\s+(?:independently\s+)?verified|appears?\s+to|said\s+to\s+be|rumou?red)\b", re.I)
 
 
+_NOT_AN_ASSERTER = re.compile(r"^(?:this|that|these|those|what|which|as|if|when|while|it)\b", re.I)
+
+
 def _clean(who: str) -> str | None:
     who = re.sub(r"\s+", " ", who).strip(" \"'")
-    if not who or len(who.split()) > 12:
+    who = re.sub(r"^(?:as|while|when)\s+", "", who, flags=re.I)  # "As the president noted"
+    if not who or len(who.split()) > 12 or _NOT_AN_ASSERTER.match(who) and who.lower() not in _PRONOUNS:
         return None
     return who
 
@@ -40,7 +45,7 @@ def attribution_of(text: str, previous: str | None = None) -> dict:
     """{"asserted_by": who or None, "hedged": bool, "hedges": [words as written, lower case]}."""
     norm = normalise_text(text)
     who = None
-    for pattern in (_ACCORDING, _AS_BY, _CITED, _TRAILING, _SUBJECT):
+    for pattern in (_ACCORDING, _AS_BY, _CITED, _PASSIVE, _TRAILING, _SUBJECT):
         m = pattern.search(norm)
         if m and (candidate := _clean(m.group("who"))):
             who = candidate

@@ -78,6 +78,11 @@ def test_verdict_and_its_reason(client, claim, verdict, reason):
     ("Meanwhile, unverified videos appear to show militants in the city.", None, ["appear to", "unverified"]),
     ("Over two million civilians have reportedly been displaced.", None, ["reportedly"]),
     ("The Syrian leader said his forces are capable.", "The Syrian leader", []),
+    ("This was denied by the opposition.", "the opposition", []),
+    ("What the minister said was not true.", None, []),
+    ("As the president noted, the talks failed.", "the president", []),
+    ("Officials have long said the road is closed.", "Officials", []),
+    ("The convoy was hit near the border, a military source told Reuters.", "a military source", []),
 ])
 def test_attribution(text, who, hedges):
     a = attribution_of(text)
