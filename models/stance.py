@@ -52,6 +52,8 @@ class Stance:
 
 class StanceScorer(Protocol):
     name: str
+    relevance_floor: float          # below this relevance a passage is not shown as evidence
+    name_keys: frozenset[str]       # the corpus's names: who and where, not what happened
 
     def warm_up(self) -> None: ...
 
@@ -277,7 +279,7 @@ class ExplicitStanceScorer:
             self.unknown_weight = max(self.idf.values(), default=1.0)
         self.common_keys = frozenset(self.common_keys)
         # Names: corpus words never written in lower case (none known without a lexicon).
-        self._name_keys = frozenset(k for k in self.idf if k not in self.common_keys) if self.common_keys else frozenset()
+        self.name_keys = frozenset(k for k in self.idf if k not in self.common_keys) if self.common_keys else frozenset()
         self._aliases = {k: frozenset(v) for k, v in self.aliases.items()}
         self._acronyms_of: dict[str, frozenset[str]] = {}
         for acronym, expansion in self._aliases.items():
@@ -317,7 +319,7 @@ class ExplicitStanceScorer:
 
     def unknown_names(self, names: set[str]) -> set[str]:
         """The claim's names the corpus never mentions in any form."""
-        return {k for k in names if k not in self.idf and not any(_same_name(k, n) for n in self._name_keys)}
+        return {k for k in names if k not in self.idf and not any(_same_name(k, n) for n in self.name_keys)}
 
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
         names = self.claim_names(claim)
@@ -388,7 +390,7 @@ class ExplicitStanceScorer:
         passage_contexts = pa.figure_contexts or ((),) * len(pa.figures)
         for cf, c_ctx in zip(claim.figures, claim_contexts):
             same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts)
-                             if same_quantity_event(cf, c_ctx, pf, p_ctx, self._name_keys)]
+                             if same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)]
             if not same_quantity:
                 unverified.append(cf)
                 continue
@@ -492,6 +494,8 @@ class CrossEncoderStanceScorer:
         self.explicit = explicit
         self.batch_size = batch_size
         self.name = f"nli:{self.model_path.name}"
+        self.relevance_floor = explicit.relevance_floor
+        self.name_keys = explicit.name_keys
         self._model = None
         self._labels: dict[int, str] = {}
 

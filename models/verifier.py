@@ -31,10 +31,8 @@ _DECIDING_FILES = tuple(Path(__file__).with_name(n) for n in (
 
 @dataclass
 class PresentationSettings:
-    """duplicate_similarity: passages this close in embedding (cosine) are one statement
-        repeated, shown once with the other places it appears;
-    context_weight: how much a claim word found only in the sentence before a passage counts
-        (anaphoric openers such as "It also said" get full weight);
+    """duplicate_similarity: passages from other outlets this close in embedding (cosine) are
+        one statement repeated, shown once with the other places it appears;
     comparison_relevance: a passage's figures enter the figures comparison from this relevance."""
 
     duplicate_similarity: float = 0.9
@@ -96,7 +94,7 @@ class Verifier:
         verdict = decide(stances, [p.source_id for p in passages])
         scored = sorted((_Scored(p, c, s) for p, c, s in zip(passages, candidates, stances)),
                         key=lambda x: (x.stance.label == NEUTRAL, -x.stance.relevance, -x.candidate.similarity))
-        floor = getattr(self.scorer, "relevance_floor", 0.3)
+        floor = self.scorer.relevance_floor
         shown = [x for x in scored if x.stance.label != NEUTRAL or x.stance.relevance >= floor]
         return {
             "claim": claim,
@@ -169,7 +167,7 @@ class Verifier:
     def _figure_comparison(self, claim: TextAnalysis, scored: list[_Scored]) -> list[dict]:
         """For each figure of the claim: what the corpus says of the same quantity, by source."""
         out = []
-        names = getattr(self.scorer, "_name_keys", frozenset())
+        names = self.scorer.name_keys
         claim_contexts = claim.figure_contexts or ((),) * len(claim.figures)
         for cf, c_ctx in zip(claim.figures, claim_contexts):
             seen, reports = set(), []
