@@ -288,6 +288,11 @@ class ExplicitStanceScorer:
 
     ready = True
 
+    @classmethod
+    def from_lexicon(cls, meta: Mapping, **settings) -> "ExplicitStanceScorer":
+        """The scorer for a built index: its `meta.json` holds the idf and the corpus lexicon."""
+        return cls(meta["idf"], meta["common_keys"], meta["aliases"], meta["name_kinds"], **settings)
+
     def warm_up(self) -> None:
         return None
 

@@ -62,8 +62,7 @@ class Engine:
                     log.info("index %s: %s passages (%s)", result.index_version, result.passages,
                              "built" if result.built else "found")
                 store = IndexStore.load(s.index_dir)
-                explicit = ExplicitStanceScorer(store.idf, store.meta["common_keys"], store.meta["aliases"],
-                                                store.meta["name_kinds"])
+                explicit = ExplicitStanceScorer.from_lexicon(store.meta)
                 scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
                 scorer.warm_up()
                 self.verifier = Verifier(store, self.embedder, scorer)

@@ -59,7 +59,7 @@ def test_rebuilt_index_with_changed_corpus_is_not_served_stale(tmp_path, engine,
         build_index(corpus, index_dir, engine.embedder)
         e = Engine(s)
         store = IndexStore.load(index_dir)
-        e.embedder, e.verifier, e.state = engine.embedder, Verifier(store, engine.embedder, ExplicitStanceScorer(store.idf)), "ready"
+        e.embedder, e.verifier, e.state = engine.embedder, Verifier(store, engine.embedder, ExplicitStanceScorer.from_lexicon(store.meta)), "ready"
         return e
 
     before = create_app(s, serving_engine()).test_client()
@@ -135,7 +135,7 @@ def test_another_stance_scorer_does_not_share_answers(redis_engine):
     client = create_app(redis_engine.settings, redis_engine).test_client()
     assert client.post("/verify", json={"claim": CLAIM}).get_json()["cached"] is False
     store = redis_engine.verifier.store
-    stricter = ExplicitStanceScorer(store.idf, support_coverage=0.9, name="explicit-strict")
+    stricter = ExplicitStanceScorer.from_lexicon(store.meta, support_coverage=0.9, name="explicit-strict")
     redis_engine.verifier = Verifier(store, redis_engine.embedder, stricter)
     out = client.post("/verify", json={"claim": CLAIM}).get_json()
     assert out["cached"] is False and out["stance_model"] == "explicit-strict"

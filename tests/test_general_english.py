@@ -32,8 +32,7 @@ def verifier(tmp_path_factory, engine):
     index_dir = tmp_path_factory.mktemp("news-index")
     build_index(corpus, index_dir, engine.embedder)
     store = IndexStore.load(index_dir)
-    scorer = ExplicitStanceScorer(store.idf, store.meta["common_keys"], store.meta["aliases"], store.meta["name_kinds"])
-    return Verifier(store, engine.embedder, scorer)
+    return Verifier(store, engine.embedder, ExplicitStanceScorer.from_lexicon(store.meta))
 
 
 @pytest.mark.parametrize("claim,verdict", [
