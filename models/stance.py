@@ -373,8 +373,8 @@ class ExplicitStanceScorer:
         lends_names = passage.context_weight >= 1.0 and not passage.names_only
         missing_names = [k for k in sorted(names) if k not in matched and not (lends_names and k in in_context)]
         one_name = any(set(missing_names) <= set(run) for run in claim.name_runs)
-        single_swap = missing_names and not unknown and one_name and not any(
-            not [pf for pf in pa.figures if comparable(cf, pf)] for cf in claim.figures)
+        states_claim_figures = all(any(comparable(cf, pf) for pf in pa.figures) for cf in claim.figures)
+        single_swap = missing_names and not unknown and one_name and states_claim_figures
         if single_swap:
             rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
             rest = sum(weights[k] for k in matched) / (rest_weight or 1.0)
