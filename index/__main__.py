@@ -41,9 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         if args.command == "build":
-            from models.embedder import Embedder, default_model_path
+            from models.embedder import make_embedder
 
-            embedder = Embedder(settings.model_path or default_model_path(), name=settings.model_name or None)
+            embedder = make_embedder(settings.encoder, settings.model_path, settings.onnx_model_path,
+                                     name=settings.model_name, threads=settings.encoder_threads)
             r = build_index(args.corpus or settings.corpus_dir, args.index_dir or settings.index_dir, embedder,
                             force=args.force)
             print(json.dumps({"index_version": r.index_version, "path": str(r.path), "passages": r.passages,

@@ -33,7 +33,7 @@ from index.corpus import Source, load_corpus
 from index.segment import segment_article
 from models.analysis import analyse, antecedent_of, refers_back
 from models.attribution import attribution_of
-from models.embedder import Embedder, model_fingerprint
+from models.embedder import Embedder
 from models.text import STOPWORDS, content_keys, match_key, normalise_text, words
 
 FORMAT = 1
@@ -249,7 +249,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
     t0 = time.perf_counter()
     index_dir = Path(index_dir)
     sources = load_corpus(corpus_dir)
-    version = compute_index_version(sources, model_fp or model_fingerprint(embedder.model_path))
+    version = compute_index_version(sources, model_fp or embedder.fingerprint())
     final = index_dir / version
     with build_lock(index_dir):
         if (final / "meta.json").is_file() and not force:
@@ -277,7 +277,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
                 [{**s.metadata(), "sha256": s.sha256, "passages": sum(p["source_id"] == s.id for p in passages)}
                  for s in sources], ensure_ascii=False, indent=1), encoding="utf-8")
             meta = {
-                "format": FORMAT, "index_version": version, "model": embedder.name,
+                "format": FORMAT, "index_version": version, "model": embedder.name, "encoder": embedder.describe(),
                 "dimension": int(vectors.shape[1]), "passages": len(passages), "sources": len(sources),
                 "faiss": "IndexFlatIP", "idf": idf_table(passages), **corpus_lexicon(passages),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

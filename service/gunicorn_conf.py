@@ -1,5 +1,5 @@
-"""gunicorn settings. The app (and with it torch and the model) is created in each worker
-after the fork: preloading torch in the master makes forked workers hang."""
+"""gunicorn settings. The app (and with it the encoder) is created in each worker after the
+fork: a torch model preloaded in the master makes forked workers hang."""
 
 import os
 
@@ -16,6 +16,6 @@ errorlog = "-"
 loglevel = os.environ.get("CLAIMVERIFY_LOG_LEVEL", "info")
 # Access log without query strings or bodies: claims and keys never reach the log.
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
-# Two workers share two cores: one torch thread each avoids oversubscription.
-raw_env = [f"CLAIMVERIFY_TORCH_THREADS={os.environ.get('CLAIMVERIFY_TORCH_THREADS', '1')}"]
+# Two workers share two cores: one encoder thread each avoids oversubscription.
+raw_env = [f"CLAIMVERIFY_ENCODER_THREADS={os.environ.get('CLAIMVERIFY_ENCODER_THREADS', '1')}"]
 control_socket_disable = True  # no ~/.gunicorn/ socket: nothing here uses gunicornc

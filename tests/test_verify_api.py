@@ -74,7 +74,7 @@ def test_response_fields(client):
     out = verify(client, "Assad vowed to eliminate terrorists")
     assert set(out) == {"claim", "verdict", "confidence", "evidence", "claim_figures", "figure_comparison",
                         "index_version", "model", "stance_model", "cached"}
-    assert out["model"] == "all-MiniLM-L6-v2" and out["stance_model"] == "explicit"
+    assert out["model"] == "all-MiniLM-L6-v2 (ONNX int8)" and out["stance_model"] == "explicit"
     assert len(out["index_version"]) == 16
     assert out["evidence"][0]["source"]["title"]
 
