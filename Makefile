@@ -9,18 +9,23 @@ export PYTHONPATH := $(CURDIR)
 
 .PHONY: run test eval index openapi clean
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# `make run` installs what serving needs; `make test` adds the test tools on top.
+$(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
 	touch $@
 
 run: $(BIN)/.installed
 	CLAIMVERIFY_BIND=$${CLAIMVERIFY_BIND:-127.0.0.1:$(PORT)} $(BIN)/gunicorn -c service/gunicorn_conf.py service.wsgi:app
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed-dev
 	$(BIN)/python -m pytest -q
 
-eval: $(BIN)/.installed
+eval: $(BIN)/.installed-dev
 	$(BIN)/python -m tests.eval.evaluate --check
 
 index: $(BIN)/.installed

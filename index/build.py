@@ -278,6 +278,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
                  for s in sources], ensure_ascii=False, indent=1), encoding="utf-8")
             meta = {
                 "format": FORMAT, "index_version": version, "model": embedder.name, "encoder": embedder.describe(),
+                "encoder_fingerprint": embedder.fingerprint(),
                 "dimension": int(vectors.shape[1]), "passages": len(passages), "sources": len(sources),
                 "faiss": "IndexFlatIP", "idf": idf_table(passages), **corpus_lexicon(passages),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -96,6 +96,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.threads = threads
         self._model = None
+        self._fingerprint: str | None = None
 
     @property
     def ready(self) -> bool:
@@ -105,7 +106,9 @@ class SentenceTransformerEmbedder:
         return {"name": self.name, "encoder": self.kind, "path": str(self.model_path), "loaded": self.ready}
 
     def fingerprint(self) -> str:
-        return model_fingerprint(self.model_path)
+        if self._fingerprint is None:
+            self._fingerprint = model_fingerprint(self.model_path)
+        return self._fingerprint
 
     def warm_up(self) -> None:
         if self._model is not None:
@@ -157,6 +160,7 @@ class OnnxEmbedder:
         self.threads = threads
         self._session = None
         self._tokenizer = None
+        self._fingerprint: str | None = None
         self._inputs: tuple[str, ...] = ()
 
     @property
@@ -168,11 +172,14 @@ class OnnxEmbedder:
                 "tokenizer_path": str(self.model_path), "loaded": self.ready}
 
     def fingerprint(self) -> str:
+        if self._fingerprint is not None:
+            return self._fingerprint
         h = hashlib.sha256(f"onnx|max_seq_length={self.max_seq_length}|lower={self.lowercase}".encode())
         _hash_files(h, self.model_path, [self.onnx_path] + sorted(
             p for p in (self.model_path / "tokenizer.json", self.model_path / "tokenizer_config.json",
                         self.model_path / "1_Pooling" / "config.json") if p.is_file()))
-        return h.hexdigest()
+        self._fingerprint = h.hexdigest()
+        return self._fingerprint
 
     def warm_up(self) -> None:
         if self._session is not None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service.extensions import register_extensions, register_request_guards
 from service.errors import register_errorhandlers
+from service.extensions import register_extensions, register_request_guards
+from service.limits import register_rate_limits
 from service.runtime import Engine
 from service.settings import Settings
 
@@ -18,6 +19,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.config.update(settings_to_config(settings))
     api = register_extensions(app, settings, engine or Engine(settings))
     register_blueprints(api)
+    register_rate_limits(app, settings)  # before the guards: a refused client's body is never read
     register_request_guards(app)
     register_errorhandlers(app)
     return app
@@ -36,7 +38,9 @@ def settings_to_config(settings: Settings) -> dict:
 
 
 def register_blueprints(api) -> None:
-    from service import health, sources, verify
+    from service import health, operator, sources, verify
 
-    for module in (verify, sources, health):
+    for module in (verify, sources, health, operator):
         api.register_blueprint(module.blp)
+    api.spec.components.security_scheme("operatorKey", {"type": "http", "scheme": "bearer",
+                                                        "description": "the operator API key"})

@@ -30,8 +30,18 @@ def cache_key(claim: str, top_k: int, sources: Sequence[str] | None, answer_vers
     return prefix + hashlib.sha256(payload.encode("ascii")).hexdigest()
 
 
+class CacheUnavailable(RuntimeError):
+    """The cache backend cannot be reached for an operation that must not pass silently (a flush)."""
+
+
+def _glob_escape(prefix: str) -> str:
+    return "".join("\\" + c if c in "*?[]\\" else c for c in prefix)
+
+
 class ResultCache(Protocol):
     backend: str
+
+    def clear(self, prefix: str) -> int: ...
 
     def get_many(self, keys: Sequence[str]) -> list[dict | None]: ...
 
@@ -74,6 +84,13 @@ class MemoryCache:
                 self._data.move_to_end(k)
             while len(self._data) > self.max_entries:
                 self._data.popitem(last=False)
+
+    def clear(self, prefix):
+        with self._lock:
+            doomed = [k for k in self._data if k.startswith(prefix)]
+            for k in doomed:
+                del self._data[k]
+        return len(doomed)
 
     def status(self):
         return {"backend": self.backend, "status": "ok", "entries": len(self._data)}
@@ -139,6 +156,24 @@ class RedisCache:
             self._failed(e)
             return
         self._ok()
+
+    def clear(self, prefix):
+        """UNLINK every key under `prefix`, found with SCAN (never KEYS, which blocks Redis)."""
+        removed = 0
+        try:
+            batch = []
+            for key in self.client.scan_iter(match=_glob_escape(prefix) + "*", count=1000):
+                batch.append(key)
+                if len(batch) == 1000:
+                    removed += self.client.unlink(*batch)
+                    batch = []
+            if batch:
+                removed += self.client.unlink(*batch)
+        except self._redis_errors as e:
+            self._failed(e)
+            raise CacheUnavailable(f"the cache (Redis) cannot be reached: {type(e).__name__}") from e
+        self._ok()
+        return removed
 
     def status(self):
         """Pings Redis (unless inside a back-off after a failure) so /ready tells the truth."""

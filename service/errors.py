@@ -22,8 +22,9 @@ PROBLEM_BASE = "/problems/"  # relative type URIs (RFC 9457 3.1.1), listed in th
 
 # Problem types a client can branch on; anything else is "about:blank" with the HTTP title.
 PROBLEM_TYPES = {
-    400: "malformed-request", 404: "not-found", 405: "method-not-allowed", 413: "payload-too-large",
-    415: "unsupported-media-type", 422: "validation-error", 503: "not-ready", 500: "internal-error",
+    400: "malformed-request", 401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed", 413: "payload-too-large",
+    415: "unsupported-media-type", 422: "validation-error", 429: "rate-limited", 503: "not-ready",
+    500: "internal-error",
 }
 
 
@@ -92,6 +93,8 @@ class ProblemApi(Api):
                 detail = "the request body must be a JSON object"
             else:
                 detail = _describe_validation(messages)
+        if error.code == 429:
+            detail = f"too many requests: this client may send {detail}; retry after Retry-After seconds"
         headers = dict(data.get("headers") or {})
         if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
             headers["Allow"] = ", ".join(error.valid_methods)

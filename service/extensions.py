@@ -20,7 +20,8 @@ def register_extensions(app: Flask, settings: Settings, engine: Engine) -> Probl
     api = ProblemApi(app)
     # Browser extensions call from chrome-extension://<id> origins: allow only configured ones.
     CORS(app, origins=list(settings.cors_origins), methods=["GET", "POST", "OPTIONS"],
-         allow_headers=["Content-Type"], max_age=600)
+         allow_headers=["Content-Type"], max_age=600,
+         expose_headers=["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy"])
     app.extensions["claimverify"] = engine
     if settings.warm_up_in_background:
         engine.start_warm_up()

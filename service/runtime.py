@@ -4,6 +4,10 @@ Creating an `Engine` is cheap and checks the settings; `warm_up()` loads the mod
 builds the index for the configured corpus and loads it. Under gunicorn this runs in each
 worker after the fork (an encoder must not be loaded in the master), in a background thread, so
 `/health` answers at once and `/ready` says what has loaded.
+
+Index swaps are atomic per request: a request takes one `Verifier` (index, scorer) and keeps it
+to the end. When `CURRENT` names another index (a rebuild by `POST /operator/reindex` in any
+worker, or by the CLI), each worker loads it beside the old one and swaps the reference.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import threading
 import time
 from typing import Sequence
 
-from index.build import build_index
-from index.store import IndexStore
+from index.build import CURRENT, build_index, read_current
+from index.store import IndexLoadError, IndexStore
 from models.embedder import make_embedder
 from models.stance import CrossEncoderStanceScorer, ExplicitStanceScorer
 from models.verifier import Verifier
@@ -42,6 +46,8 @@ class Engine:
         self.warm_up_seconds: float | None = None
         self._lock = threading.Lock()
         self._settled = threading.Event()  # set when the warm-up has ended, ready or failed
+        self._swap_lock = threading.Lock()
+        self._current_stamp: tuple | None = None  # (mtime_ns, size, inode) of CURRENT when last read
 
     @property
     def ready(self) -> bool:
@@ -60,12 +66,10 @@ class Engine:
                     result = build_index(s.corpus_dir, s.index_dir, self.embedder)
                     log.info("index %s: %s passages (%s)", result.index_version, result.passages,
                              "built" if result.built else "found")
-                store = IndexStore.load(s.index_dir)
-                explicit = ExplicitStanceScorer.from_lexicon(store.meta)
-                scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
-                scorer.warm_up()
-                self.verifier = Verifier(store, self.embedder, scorer)
+                self._current_stamp = self._stamp()
+                self.verifier = self._load_verifier(read_current(s.index_dir))
                 self.embedder.encode(["warm up"])  # the first encode pays one-off costs
+                store = self.verifier.store
             except Exception as e:  # reported by /ready and logged; never turned into answers
                 self.state, self.error = "failed", f"{type(e).__name__}: {e}"
                 log.exception("warm-up failed")
@@ -75,6 +79,63 @@ class Engine:
             self.state = "ready"
             self._settled.set()
             log.info("ready in %.1fs (index %s)", self.warm_up_seconds, store.version)
+
+    def _load_verifier(self, version: str | None) -> Verifier:
+        s = self.settings
+        store = IndexStore.load(s.index_dir, version)
+        built_with = store.meta.get("encoder_fingerprint")
+        if built_with != self.embedder.fingerprint():
+            raise IndexLoadError(f"{store.path / 'meta.json'}: the index was built with another encoder "
+                                 f"({store.meta.get('model')}); this service encodes with {self.embedder.name}. "
+                                 "Rebuild it: python -m index build")
+        explicit = ExplicitStanceScorer.from_lexicon(store.meta)
+        scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
+        scorer.warm_up()
+        return Verifier(store, self.embedder, scorer)
+
+    def _stamp(self) -> tuple | None:
+        try:
+            st = (self.settings.index_dir / CURRENT).stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size, st.st_ino
+
+    def follow_current(self) -> None:
+        """Swap to the index `CURRENT` names if it is not the one loaded. Costs one stat() when
+        nothing changed. A new index that cannot be loaded is logged and the old one kept."""
+        stamp = self._stamp()
+        if stamp == self._current_stamp or self.verifier is None:
+            return
+        with self._swap_lock:
+            if stamp == self._current_stamp:
+                return
+            version = read_current(self.settings.index_dir)
+            if version and version != self.verifier.index_version:
+                try:
+                    verifier = self._load_verifier(version)
+                except (IndexLoadError, OSError, ValueError) as e:
+                    log.error("index %s named by CURRENT cannot be loaded; still serving %s: %s",
+                              version, self.verifier.index_version, e)
+                    return  # the stamp stays stale, so the next request tries again
+                log.info("index swapped: %s -> %s", self.verifier.index_version, version)
+                self.verifier = verifier
+            self._current_stamp = stamp
+
+    def reindex(self, force: bool = False) -> dict:
+        """Rebuild the index of the configured corpus (a no-op when nothing changed, unless
+        `force`), point CURRENT at it and swap to it. Other workers follow CURRENT."""
+        previous = self.require_verifier().index_version
+        result = build_index(self.settings.corpus_dir, self.settings.index_dir, self.embedder, force=force)
+        with self._swap_lock:
+            if self.verifier.index_version != result.index_version:
+                self.verifier = self._load_verifier(result.index_version)  # raises, naming the file, if it cannot
+            self._current_stamp = self._stamp()
+        return {"index_version": result.index_version, "previous_index_version": previous,
+                "passages": result.passages, "built": result.built, "seconds": round(result.seconds, 3)}
+
+    def flush_cache(self) -> int:
+        """Drop every cached answer of this service (its key prefix); the number removed."""
+        return self.cache.clear(self.settings.cache_prefix)
 
     def start_warm_up(self) -> None:
         threading.Thread(target=self.warm_up, name="warm-up", daemon=True).start()
@@ -103,6 +164,8 @@ class Engine:
         of failing."""
         if not self.ready and self.state in ("starting", "loading"):
             self._settled.wait(self.settings.ready_wait_seconds)
+        if self.ready:
+            self.follow_current()
         if not self.ready or self.verifier is None:
             if self.state == "failed":
                 raise NotReady("the service failed to start: its model or index could not be loaded (see the log)")

@@ -4,6 +4,7 @@ with a message naming the variable, rather than failing on the first request."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,9 @@ class Settings:
     encoder_threads: int | None = None      # None: the encoder's default (every core)
     warm_up_in_background: bool = True
     ready_wait_seconds: int = 30
+    rate_limit: str | None = "300/minute"   # per client; None: no limit. limits notation, ";" between several
+    proxy_hops: int = 0                     # proxies in front that set X-Forwarded-For (the client is then theirs)
+    operator_key_sha256: str | None = None  # hex sha256 of the operator API key; None: operator endpoints off
 
     @classmethod
     def from_env(cls, env: dict | None = None) -> "Settings":
@@ -84,6 +88,21 @@ class Settings:
         encoder = env.get(p + "ENCODER") or cls.encoder
         if encoder not in ENCODERS:
             raise SettingsError(f"{p}ENCODER={encoder!r}: expected one of {', '.join(ENCODERS)}")
+        rate_limit = env.get(p + "RATE_LIMIT", cls.rate_limit)
+        if rate_limit is not None and rate_limit.strip().lower() in ("", "off", "none", "0"):
+            rate_limit = None
+        if rate_limit is not None:
+            from limits import parse_many
+
+            try:
+                parse_many(rate_limit)
+            except ValueError:
+                raise SettingsError(f"{p}RATE_LIMIT={rate_limit!r}: expected e.g. 300/minute or 10/second;1000/hour, "
+                                    "or off") from None
+        key_hash = (env.get(p + "OPERATOR_KEY_SHA256") or "").strip().lower() or None
+        if key_hash is not None and not re.fullmatch(r"[0-9a-f]{64}", key_hash):
+            raise SettingsError(f"{p}OPERATOR_KEY_SHA256: expected 64 hex digits, the sha256 of the key "
+                                "(printf %s \"$KEY\" | sha256sum)")
         return cls(
             corpus_dir=path("CORPUS_DIR", cls.corpus_dir, True),
             index_dir=path("INDEX_DIR", cls.index_dir, False),
@@ -104,4 +123,7 @@ class Settings:
             encoder_threads=threads or None,
             warm_up_in_background=_bool(env, p + "WARM_UP_IN_BACKGROUND", True),
             ready_wait_seconds=_int(env, p + "READY_WAIT_SECONDS", cls.ready_wait_seconds, 0, 600),
+            rate_limit=rate_limit,
+            proxy_hops=_int(env, p + "PROXY_HOPS", 0, 0, 10),
+            operator_key_sha256=key_hash,
         )

@@ -41,7 +41,9 @@ def index_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def settings(index_dir) -> Settings:
-    return Settings.from_env({"CLAIMVERIFY_INDEX_DIR": str(index_dir), "CLAIMVERIFY_WARM_UP_IN_BACKGROUND": "false"})
+    # Rate limits off: the suite sends hundreds of requests from one address (tests/test_abuse.py has them on).
+    return Settings.from_env({"CLAIMVERIFY_INDEX_DIR": str(index_dir), "CLAIMVERIFY_WARM_UP_IN_BACKGROUND": "false",
+                              "CLAIMVERIFY_RATE_LIMIT": "off"})
 
 
 @pytest.fixture(scope="session")

@@ -104,7 +104,8 @@ def run(claims: list[dict]) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.from_env({"CLAIMVERIFY_INDEX_DIR": str(Path(tmp) / "index"),
-                                      "CLAIMVERIFY_WARM_UP_IN_BACKGROUND": "false", "CLAIMVERIFY_CACHE_MAX_ENTRIES": "0"})
+                                      "CLAIMVERIFY_WARM_UP_IN_BACKGROUND": "false", "CLAIMVERIFY_CACHE_MAX_ENTRIES": "0",
+                                      "CLAIMVERIFY_RATE_LIMIT": "off"})
         client = create_app(settings).test_client()
         rows = []
         for c in claims:
