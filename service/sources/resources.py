@@ -14,6 +14,7 @@ def _store():
 
 @blp.route("", methods=["GET"])
 @blp.response(200, SourceListSchema)
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def list_sources():
     """List the sources with their metadata and passage counts"""
@@ -24,6 +25,7 @@ def list_sources():
 @blp.route("/<string:source_id>", methods=["GET"])
 @blp.response(200, SourceSchema)
 @blp.alt_response(404, response="NOT_FOUND")
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
 @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
 def get_source(source_id: str):
     """One source: metadata and passage count"""
