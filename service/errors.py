@@ -11,7 +11,7 @@ import http
 import logging
 
 import marshmallow as ma
-from flask import Flask, Response, json, request
+from flask import Flask, Response, current_app, json, request
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -93,6 +93,9 @@ class ProblemApi(Api):
                 detail = "the request body must be a JSON object"
             else:
                 detail = _describe_validation(messages)
+        if error.code == 413:
+            limit = current_app.config.get("MAX_CONTENT_LENGTH")
+            detail = f"the request body is larger than the {limit}-byte limit" if limit else detail
         if error.code == 429:
             detail = f"too many requests: this client may send {detail}; retry after Retry-After seconds"
         headers = dict(data.get("headers") or {})

@@ -30,10 +30,29 @@ def register_extensions(app: Flask, settings: Settings, engine: Engine) -> Probl
     return api
 
 
+class _AmbiguousJson(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list) -> dict:
+    """Two values for one key: which one counts differs between parsers, so neither is taken."""
+    seen = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _AmbiguousJson(f"the key {key!r} appears twice in one object")
+        seen.add(key)
+    return dict(pairs)
+
+
+def _no_constant(name: str):
+    raise _AmbiguousJson(f"{name} is not JSON")
+
+
 def register_request_guards(app: Flask) -> None:
     @app.before_request
     def require_json_body():
-        if request.method == "POST":
+        # No route or method for this request: its 404/405 comes first, whatever the body is.
+        if request.method == "POST" and request.routing_exception is None:
             mimetype = request.mimetype or ""
             if mimetype != "application/json":
                 return problem(415, f"send the body as application/json, not {mimetype or 'no Content-Type'}")
@@ -44,9 +63,11 @@ def register_request_guards(app: Flask) -> None:
             if not body:
                 return problem(400, "the request body is empty; send a JSON object")
             try:  # parsed here so that no body, however malformed, reaches a parser that could fail with a 500
-                json.loads(body)
+                json.loads(body, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
             except RecursionError:
                 return problem(400, "the request body is nested too deeply")
+            except _AmbiguousJson as e:
+                return problem(400, f"the request body is not valid JSON: {e}")
             except (ValueError, UnicodeDecodeError) as e:
                 return problem(400, f"the request body is not valid JSON ({type(e).__name__}: {str(e)[:120]})")
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 
 import pytest
 
@@ -50,6 +51,26 @@ CASES = [
     ("another +json type", "POST", "/verify", b'{"claim": "a"}', "application/merge-patch+json", 415),
     ("unknown source", "GET", "/sources/no_such_source", None, None, 404),
     ("unknown path", "GET", "/no/such/path", None, None, 404),
+    ("a claim of 10 MB", "POST", "/verify", json.dumps({"claim": "a" * 10_000_000}).encode(), J, 413),
+    ("an array of a million claims", "POST", "/verify/batch", b'{"claims": [' + b'"a",' * 999_999 + b'"a"]}', J, 413),
+    ("a batch of 10,000 claims", "POST", "/verify/batch", json.dumps({"claims": ["a claim"] * 10_000}).encode(), J, 422),
+    ("claim with a NUL character", "POST", "/verify", b'{"claim": "Russian\\u0000 strikes killed 300"}', J, 422),
+    ("claim of terminal escapes", "POST", "/verify", b'{"claim": "\\u001b[31m\\u0007 300 killed"}', J, 422),
+    ("claim of zero-width spaces only", "POST", "/verify", b'{"claim": "\\u200b\\u200b\\u200b"}', J, 422),
+    ("claim of punctuation only", "POST", "/verify", b'{"claim": "?!... --"}', J, 422),
+    ("batch with a control character", "POST", "/verify/batch", b'{"claims": ["a", "b\\u0008"]}', J, 422),
+    ("a key given twice", "POST", "/verify", b'{"claim": "a", "claim": "Russian strikes killed 300"}', J, 400),
+    ("NaN for top_k", "POST", "/verify", b'{"claim": "a", "top_k": NaN}', J, 400),
+    ("Infinity for top_k", "POST", "/verify", b'{"claim": "a", "top_k": Infinity}', J, 400),
+    ("1e309 for top_k", "POST", "/verify", b'{"claim": "a", "top_k": 1e309}', J, 422),
+    ("top_k a string of digits", "POST", "/verify", b'{"claim": "a", "top_k": "05"}', J, 422),
+    ("PUT on /verify", "PUT", "/verify", b'{"claim": "a"}', J, 405),
+    ("DELETE on /verify/batch", "DELETE", "/verify/batch", None, None, 405),
+    ("POST on /sources", "POST", "/sources", b'{}', J, 405),
+    ("path traversal in a source id", "GET", "/sources/..%2F..%2Fetc%2Fpasswd", None, None, 404),
+    ("encoded NUL in a source id", "GET", "/sources/abc%00def", None, None, 404),
+    ("multipart body", "POST", "/verify", b"--x\r\nContent-Disposition: form-data; name=claim\r\n\r\na\r\n--x--",
+     "multipart/form-data; boundary=x", 415),
 ]
 
 
@@ -60,12 +81,47 @@ def test_bad_input_is_a_4xx_problem(client, name, method, path, body, ctype, sta
     assert r.status_code == status, r.get_data(as_text=True)
     assert r.content_type == "application/problem+json"
     problem = r.get_json()
-    assert problem["status"] == status and problem["title"] and problem["instance"] == path
+    assert problem["status"] == status and problem["title"] and problem["instance"] == unquote(path)
     assert problem["type"].startswith("/problems/") and len(problem["detail"]) > 10
 
 
-def test_there_are_at_least_twenty_kinds():
-    assert len(CASES) >= 20
+def test_there_are_at_least_thirty_kinds():
+    assert len(CASES) >= 30
+
+
+# Unusual but valid input: answered (200), never an error.
+VALID = [
+    ("emoji", "Russian strikes 🚀🔥 killed about 300 terrorists"),
+    ("right-to-left script", "قتلت الغارات الروسية 300 إرهابي"),
+    ("a right-to-left override mark", "\u202eRussian strikes killed about 300 terrorists"),
+    ("tabs and line breaks inside", "Russian strikes\tkilled\nabout 300 terrorists"),
+    ("mathematical bold letters", "𝐑𝐮𝐬𝐬𝐢𝐚𝐧 strikes killed about 300 terrorists"),
+    ("exactly 1000 characters", ("Russian strikes killed about 300 terrorists. " * 30)[:1000]),
+    ("a figure with 400 digits", "Russian strikes killed " + "9" * 400 + " terrorists"),
+]
+
+
+@pytest.mark.parametrize("name,claim", VALID, ids=[v[0] for v in VALID])
+def test_unusual_valid_claims_are_answered(client, name, claim):
+    r = client.post("/verify", json={"claim": claim})
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json()["verdict"] in ("SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_INFO")
+
+
+def test_duplicate_claims_in_a_batch_are_answered_each_in_order(client):
+    claims = ["Russian strikes killed about 300 terrorists", "Tesla opened a factory in Berlin",
+              "Russian strikes killed about 300 terrorists"]
+    r = client.post("/verify/batch", json={"claims": claims})
+    assert r.status_code == 200
+    results = r.get_json()["results"]
+    assert [x["claim"] for x in results] == claims
+    assert results[0]["verdict"] == results[2]["verdict"] == "SUPPORTED"
+    assert results[0]["evidence"] == results[2]["evidence"]
+
+
+def test_a_body_over_the_limit_names_the_limit(client):
+    r = client.post("/verify", data=json.dumps({"claim": "a" * 10_000_000}), content_type=J)
+    assert r.status_code == 413 and "262144-byte limit" in r.get_json()["detail"]
 
 
 def test_validation_problem_names_the_field(client):

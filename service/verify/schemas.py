@@ -3,6 +3,8 @@ validate requests, serialise responses and write the OpenAPI document."""
 
 from __future__ import annotations
 
+import re
+
 import marshmallow as ma
 
 from models.stance import NEUTRAL, REFUTES, SUPPORTS
@@ -28,8 +30,21 @@ def _encodable(value: str) -> None:
         raise ma.ValidationError("Not valid Unicode (it holds a lone surrogate).") from None
 
 
+# C0 and C1 control characters other than tab and line breaks: never part of a claim a person
+# wrote, often a sign of a binary or terminal-escape payload.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _readable(value: str) -> None:
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ma.ValidationError(f"Holds a control character (U+{ord(bad.group()):04X}).")
+    if not any(ch.isalnum() for ch in value):
+        raise ma.ValidationError("Holds no letter or digit: nothing to verify.")
+
+
 def _claim_field(**kw) -> ma.fields.String:
-    return ma.fields.String(validate=[ma.validate.Length(min=1, max=MAX_CLAIM_CHARS), _encodable], **kw)
+    return ma.fields.String(validate=[ma.validate.Length(min=1, max=MAX_CLAIM_CHARS), _encodable, _readable], **kw)
 
 
 def _strip(value):
