@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
@@ -157,6 +158,7 @@ _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
 
+@lru_cache(maxsize=65536)
 def _same_name(a: str, b: str) -> bool:
     """Whether passage name `b` names what claim name `a` does: a spelling variant
     ("Ignasyuk"/"Ignatiuk", six letters or more), a demonym ("Syria"/"Syrian"), or a capital

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+import threading
 from functools import lru_cache
 
 import snowballstemmer
@@ -74,13 +75,19 @@ STOPWORDS = frozenset(
     since across within among toward towards despite amid amidst via per upon onto beyond along""".split()
 )
 
-_stemmer = snowballstemmer.stemmer("english")
+# A snowballstemmer object keeps its state in itself and is not safe to share between threads
+# (under load it raised IndexError and, worse, returned wrong stems that lru_cache then kept):
+# one per thread.
+_stemmers = threading.local()
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball stem of a lower-case word."""
-    return _stemmer.stemWord(word)
+    stemmer = getattr(_stemmers, "english", None)
+    if stemmer is None:
+        stemmer = _stemmers.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -122,6 +129,7 @@ def content_keys(text: str) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=65536)
 def name_skeleton(word: str) -> str:
     """A transliteration-tolerant skeleton of a name: lower case, no apostrophes, y as i,
     doubled letters single. "Ignasyuk" -> "ignasiuk"."""
@@ -144,6 +152,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=65536)
 def names_match(a: str, b: str) -> bool:
     """Whether two name tokens are spellings of one name ("Ignasyuk"/"Ignatiuk",
     "Tahrir"/"Tahir"): same first letter and skeletons within one edit per five letters."""

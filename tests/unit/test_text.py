@@ -116,3 +116,37 @@ def test_match_key_values():
     assert match_key("Hay'at") == "hayat"
     assert match_key("withdrew") == "withdraw"
     assert match_key("Withdrawal") == "withdraw"
+
+
+def test_stemming_is_safe_across_threads():
+    # One shared snowballstemmer object raised IndexError and returned wrong stems under
+    # concurrent requests; each thread must get the stem a single thread gets.
+    import threading
+
+    from models.text import stem
+
+    words = [f"{w}{suffix}" for w in ("govern", "militari", "withdraw", "intervent", "declar", "strateg")
+             for suffix in ("", "s", "ed", "ing", "ation", "ments", "ingly")] * 3
+    expected = {}
+    for w in set(words):
+        stem.cache_clear()
+        expected[w] = stem(w)
+    stem.cache_clear()
+    errors, wrong = [], []
+
+    def hammer(offset: int) -> None:
+        try:
+            for i in range(4000):
+                w = words[(i * 7 + offset) % len(words)]
+                stem.cache_clear() if i % 50 == 0 else None
+                if stem(w) != expected[w]:
+                    wrong.append(w)
+        except Exception as e:  # noqa: BLE001 - any failure is the bug
+            errors.append(e)
+
+    threads = [threading.Thread(target=hammer, args=(k,)) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and not wrong, (errors[:3], wrong[:10])
