@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             embedder = make_embedder(settings.encoder, settings.model_path, settings.onnx_model_path,
                                      name=settings.model_name, threads=settings.encoder_threads)
             r = build_index(args.corpus or settings.corpus_dir, args.index_dir or settings.index_dir, embedder,
-                            force=args.force)
+                            force=args.force, index_kind=settings.faiss_index)
             print(json.dumps({"index_version": r.index_version, "path": str(r.path), "passages": r.passages,
                               "built": r.built, "seconds": round(r.seconds, 2)}))
             return 0

@@ -29,6 +29,7 @@ from pathlib import Path
 import bm25s
 import faiss
 
+from index import ann
 from index.corpus import Source, load_corpus
 from index.segment import segment_article
 from models.analysis import analyse, antecedent_of, refers_back
@@ -62,8 +63,8 @@ def pipeline_fingerprint() -> str:
     return h.hexdigest()
 
 
-def compute_index_version(sources: list[Source], model_fp: str) -> str:
-    h = hashlib.sha256()
+def compute_index_version(sources: list[Source], model_fp: str, index_kind: str = "auto") -> str:
+    h = hashlib.sha256(f"faiss={index_kind}".encode())
     for s in sources:
         h.update(json.dumps(s.metadata(), sort_keys=True).encode())
         h.update(s.sha256.encode())
@@ -244,12 +245,18 @@ def point_current(index_dir: Path, version: str) -> None:
 
 
 def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedder,
-                model_fp: str | None = None, force: bool = False) -> BuildResult:
-    """Build (or find) the index of `corpus_dir` under `index_dir` and point CURRENT at it."""
+                model_fp: str | None = None, force: bool = False, index_kind: str = "auto") -> BuildResult:
+    """Build (or find) the index of `corpus_dir` under `index_dir` and point CURRENT at it.
+
+    index_kind: the FAISS index, "flat" (exact), "ivf", "hnsw" or "auto" (exact up to
+        `ann.DEFAULT_EXACT_MAX` passages, IVF past it); see `index/ann.py`.
+    """
+    if index_kind not in ann.CONFIGURABLE:
+        raise ValueError(f"index kind {index_kind!r}: expected one of {', '.join(ann.CONFIGURABLE)}")
     t0 = time.perf_counter()
     index_dir = Path(index_dir)
     sources = load_corpus(corpus_dir)
-    version = compute_index_version(sources, model_fp or embedder.fingerprint())
+    version = compute_index_version(sources, model_fp or embedder.fingerprint(), index_kind)
     final = index_dir / version
     with build_lock(index_dir):
         if (final / "meta.json").is_file() and not force:
@@ -261,8 +268,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
             raise ValueError(f"{corpus_dir}: the corpus has no reporting sentences to index")
         embedder.warm_up()
         vectors = embedder.encode([embedding_text(p) for p in passages])
-        index = faiss.IndexFlatIP(vectors.shape[1])
-        index.add(vectors)
+        index = ann.build_faiss_index(vectors, ann.choose_kind(len(passages), index_kind))
 
         tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{version}-", dir=index_dir))
         try:
@@ -280,7 +286,7 @@ def build_index(corpus_dir: str | Path, index_dir: str | Path, embedder: Embedde
                 "format": FORMAT, "index_version": version, "model": embedder.name, "encoder": embedder.describe(),
                 "encoder_fingerprint": embedder.fingerprint(),
                 "dimension": int(vectors.shape[1]), "passages": len(passages), "sources": len(sources),
-                "faiss": "IndexFlatIP", "idf": idf_table(passages), **corpus_lexicon(passages),
+                "faiss": {**ann.index_info(index), "configured": index_kind}, "idf": idf_table(passages), **corpus_lexicon(passages),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                 "files": {str(f.relative_to(tmp)): sha256_file(f) for f in sorted(tmp.rglob("*")) if f.is_file()},
             }

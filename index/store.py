@@ -14,6 +14,7 @@ import bm25s
 import faiss
 import numpy as np
 
+from index import ann
 from index.build import CURRENT, FILES, FORMAT, read_current, sha256_file
 from models.analysis import TextAnalysis
 
@@ -60,7 +61,13 @@ class IndexStore:
         return self.meta["idf"]
 
     @classmethod
-    def load(cls, index_dir: str | Path, version: str | None = None) -> "IndexStore":
+    def load(cls, index_dir: str | Path, version: str | None = None, nprobe: int | None = None,
+             ef_search: int | None = None) -> "IndexStore":
+        """The index `version` (default: the one CURRENT names), checked file by file.
+
+        nprobe / ef_search: how deep an approximate (IVF / HNSW) index searches; None keeps the
+            setting it was built with. Ignored for an exact index.
+        """
         index_dir = Path(index_dir)
         version = version or read_current(index_dir)
         if not version:
@@ -94,6 +101,7 @@ class IndexStore:
             sources = json.loads((path / "sources.json").read_text(encoding="utf-8"))
         except (RuntimeError, ValueError, KeyError, TypeError) as e:
             raise IndexLoadError(f"{path}: unreadable index files ({e})") from e
+        ann.set_search_params(index, nprobe=nprobe, ef_search=ef_search)
         if index.ntotal != len(passages):
             raise IndexLoadError(f"{path / 'vectors.faiss'}: {index.ntotal} vectors for {len(passages)} passages")
         return cls(path, meta, index, passages, sources, lexical)
@@ -107,7 +115,7 @@ class IndexStore:
         if sources:
             rows = self._rows_within(sources)
             k = min(k, len(rows))
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(rows))
+            params = ann.search_parameters(self.index, faiss.IDSelectorBatch(rows))  # keeps nprobe / efSearch
         k = min(k, self.index.ntotal)
         if k <= 0:
             return [[] for _ in range(len(vectors))]

@@ -63,7 +63,7 @@ class Engine:
                 s = self.settings
                 self.embedder.warm_up()
                 if s.build_index_on_start:
-                    result = build_index(s.corpus_dir, s.index_dir, self.embedder)
+                    result = build_index(s.corpus_dir, s.index_dir, self.embedder, index_kind=s.faiss_index)
                     log.info("index %s: %s passages (%s)", result.index_version, result.passages,
                              "built" if result.built else "found")
                 self._current_stamp = self._stamp()
@@ -82,7 +82,7 @@ class Engine:
 
     def _load_verifier(self, version: str | None) -> Verifier:
         s = self.settings
-        store = IndexStore.load(s.index_dir, version)
+        store = IndexStore.load(s.index_dir, version, nprobe=s.faiss_nprobe, ef_search=s.faiss_ef_search)
         built_with = store.meta.get("encoder_fingerprint")
         if built_with != self.embedder.fingerprint():
             raise IndexLoadError(f"{store.path / 'meta.json'}: the index was built with another encoder "
@@ -125,7 +125,8 @@ class Engine:
         """Rebuild the index of the configured corpus (a no-op when nothing changed, unless
         `force`), point CURRENT at it and swap to it. Other workers follow CURRENT."""
         previous = self.require_verifier().index_version
-        result = build_index(self.settings.corpus_dir, self.settings.index_dir, self.embedder, force=force)
+        result = build_index(self.settings.corpus_dir, self.settings.index_dir, self.embedder, force=force,
+                             index_kind=self.settings.faiss_index)
         with self._swap_lock:
             if self.verifier.index_version != result.index_version:
                 self.verifier = self._load_verifier(result.index_version)  # raises, naming the file, if it cannot

@@ -59,6 +59,9 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     max_batch_claims: int = 100
     max_body_bytes: int = 256 * 1024
+    faiss_index: str = "auto"               # flat | ivf | hnsw | auto (exact up to 50k passages, then IVF)
+    faiss_nprobe: int = 32                  # IVF lists searched per query
+    faiss_ef_search: int = 128              # HNSW candidate list per query
     encoder_threads: int | None = None      # None: the encoder's default (every core)
     warm_up_in_background: bool = True
     ready_wait_seconds: int = 30
@@ -88,6 +91,9 @@ class Settings:
         encoder = env.get(p + "ENCODER") or cls.encoder
         if encoder not in ENCODERS:
             raise SettingsError(f"{p}ENCODER={encoder!r}: expected one of {', '.join(ENCODERS)}")
+        faiss_index = env.get(p + "FAISS_INDEX") or cls.faiss_index
+        if faiss_index not in ("auto", "flat", "ivf", "hnsw"):
+            raise SettingsError(f"{p}FAISS_INDEX={faiss_index!r}: expected auto, flat, ivf or hnsw")
         rate_limit = env.get(p + "RATE_LIMIT", cls.rate_limit)
         if rate_limit is not None and rate_limit.strip().lower() in ("", "off", "none", "0"):
             rate_limit = None
@@ -121,6 +127,9 @@ class Settings:
             max_batch_claims=_int(env, p + "MAX_BATCH_CLAIMS", cls.max_batch_claims, 1, 10_000),
             max_body_bytes=_int(env, p + "MAX_BODY_BYTES", cls.max_body_bytes, 1024, 64 * 1024 * 1024),
             encoder_threads=threads or None,
+            faiss_index=faiss_index,
+            faiss_nprobe=_int(env, p + "FAISS_NPROBE", cls.faiss_nprobe, 1, 65536),
+            faiss_ef_search=_int(env, p + "FAISS_EF_SEARCH", cls.faiss_ef_search, 1, 65536),
             warm_up_in_background=_bool(env, p + "WARM_UP_IN_BACKGROUND", True),
             ready_wait_seconds=_int(env, p + "READY_WAIT_SECONDS", cls.ready_wait_seconds, 0, 600),
             rate_limit=rate_limit,

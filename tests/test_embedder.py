@@ -118,6 +118,8 @@ def test_onnx_encoder_refuses_a_folder_whose_pooling_is_not_mean(tmp_path):
     ({"CLAIMVERIFY_ENCODER": "tensorflow"}, "CLAIMVERIFY_ENCODER"),
     ({"CLAIMVERIFY_ONNX_MODEL_PATH": "/nonexistent/model.onnx"}, "CLAIMVERIFY_ONNX_MODEL_PATH"),
     ({"CLAIMVERIFY_ENCODER_THREADS": "-1"}, "CLAIMVERIFY_ENCODER_THREADS"),
+    ({"CLAIMVERIFY_FAISS_INDEX": "annoy"}, "CLAIMVERIFY_FAISS_INDEX"),
+    ({"CLAIMVERIFY_FAISS_NPROBE": "0"}, "CLAIMVERIFY_FAISS_NPROBE"),
 ])
 def test_encoder_settings_fail_fast(env, message):
     with pytest.raises(SettingsError, match=message):

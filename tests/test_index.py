@@ -120,3 +120,36 @@ def test_cli_builds_and_verifies(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "index", "build", "--corpus", str(tmp_path / "nope")], cwd=ROOT,
                          env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "corpus folder not found" in bad.stderr
+
+
+@pytest.mark.parametrize("kind", ["ivf", "hnsw"])
+def test_an_approximate_index_serves_the_same_evidence_as_exact_search(tmp_path, engine, settings, kind):
+    # On the seeds an IVF index has 2 lists and nprobe covers both, HNSW's efSearch covers the
+    # corpus: both must give what exact search gives, through the service's own path.
+    from dataclasses import replace
+
+    from service.runtime import Engine
+
+    s = replace(settings, index_dir=tmp_path / kind, faiss_index=kind)
+    e = Engine(s)
+    e.embedder = engine.embedder
+    e.warm_up()
+    assert e.ready, e.error
+    store = e.verifier.store
+    assert store.meta["faiss"]["kind"] == kind and store.meta["faiss"]["configured"] == kind
+    assert store.version != engine.verifier.index_version  # the index kind is part of the version
+    claims = ["Russian strikes killed about 300 terrorists", "Syrian media said nearly 10,000 terrorists were killed",
+              "The Syrian army withdrew from Hama"]
+    for sources in (None, ["003_f265c4d33a5e7fec"]):
+        approximate = e.verify(claims, 5, sources)
+        exact = engine.verify(claims, 5, sources)
+        for a, x in zip(approximate, exact):
+            assert [p["passage_id"] for p in a["evidence"]] == [p["passage_id"] for p in x["evidence"]]
+            assert a["verdict"] == x["verdict"]
+            if sources:
+                assert all(p["source"]["id"] == sources[0] for p in a["evidence"])
+
+
+def test_auto_keeps_exact_search_for_a_small_corpus(engine):
+    assert engine.verifier.store.meta["faiss"]["kind"] == "flat"
+    assert engine.verifier.store.meta["faiss"]["configured"] == "auto"
