@@ -210,3 +210,11 @@ def test_no_request_sees_a_mixed_index_during_a_rebuild(own_corpus):
         text = texts[a["index_version"]]
         for e in a["evidence"]:
             assert text[e["char_start"]:e["char_end"]] == e["text"]
+
+
+@pytest.mark.parametrize("force", ["yes", "true", 1, 0, None, [True]])
+def test_reindex_takes_only_a_json_boolean_for_force(engine, settings, force):
+    client = app_with(engine, settings, operator_key_sha256=KEY_SHA256).test_client()
+    r = client.post("/operator/reindex", json={"force": force}, headers=AUTH)
+    assert r.status_code == 422 and r.content_type == "application/problem+json"
+    assert "force" in r.get_json()["errors"]["json"]

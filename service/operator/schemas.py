@@ -3,11 +3,20 @@ from __future__ import annotations
 import marshmallow as ma
 
 
+class StrictBoolean(ma.fields.Boolean):
+    """JSON true or false and nothing else: not "yes", not 1 (a loose "force" would rebuild)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 class ReindexRequestSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    force = ma.fields.Boolean(load_default=False, metadata={
+    force = StrictBoolean(load_default=False, metadata={
         "description": "Rebuild even when an index of the same corpus, model and pipeline exists"})
 
 
