@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import subprocess
 import time
+import urllib.error
+import urllib.request
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -81,6 +84,15 @@ def redis_engine(engine, settings):
     yield e
     for key in client.scan_iter(match=s.cache_prefix + "*"):
         client.delete(key)
+
+
+def get_json(url: str) -> tuple[int, dict]:
+    """GET over HTTP: the status and the JSON body, errors included."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
 
 
 def free_port() -> int:

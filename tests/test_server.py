@@ -13,15 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port
-
-
-def _get(url: str) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
+from tests.conftest import ROOT, free_port, get_json
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +31,7 @@ def server(index_dir, engine):  # engine: the session index is built before guni
         while True:
             assert proc.poll() is None, proc.stdout.read()
             try:
-                status, body = _get(base + "/ready")
+                status, body = get_json(base + "/ready")
                 if status == 200:
                     break
                 assert body["checks"]["status"] in ("starting", "loading"), body
@@ -83,7 +75,7 @@ def test_requests_wait_for_a_worker_still_loading(index_dir, engine):
         deadline = time.monotonic() + 60
         while True:  # wait only until the port accepts connections, not until ready
             try:
-                _get(f"http://127.0.0.1:{port}/health")
+                get_json(f"http://127.0.0.1:{port}/health")
                 break
             except (urllib.error.URLError, ConnectionError):
                 assert time.monotonic() < deadline
