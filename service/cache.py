@@ -51,49 +51,64 @@ class ResultCache(Protocol):
 
 
 class MemoryCache:
-    """Bounded LRU with a TTL, shared by the threads of one process."""
+    """LRU with a TTL, bounded in entries and in bytes, shared by the threads of one process.
+
+    Answers are kept as compact JSON, as Redis keeps them: a few KB each where the dicts took
+    several times that, so the byte bound is what the process really holds, and no request
+    can change another's cached answer."""
 
     backend = "memory"
 
-    def __init__(self, max_entries: int, ttl_seconds: int):
-        self.max_entries, self.ttl = max_entries, ttl_seconds
-        self._data: OrderedDict[str, tuple[float, dict]] = OrderedDict()
+    def __init__(self, max_entries: int, ttl_seconds: int, max_bytes: int = 64 << 20):
+        self.max_entries, self.ttl, self.max_bytes = max_entries, ttl_seconds, max_bytes
+        self._data: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
+
+    def _drop(self, key: str) -> None:
+        _, raw = self._data.pop(key)
+        self._bytes -= len(raw)
 
     def get_many(self, keys):
         now = time.monotonic()
-        out = []
+        raws = []
         with self._lock:
             for k in keys:
                 hit = self._data.get(k)
                 if hit and hit[0] > now:
                     self._data.move_to_end(k)
-                    out.append(hit[1])
+                    raws.append(hit[1])
                 else:
-                    self._data.pop(k, None)
-                    out.append(None)
-        return out
+                    if hit:
+                        self._drop(k)
+                    raws.append(None)
+        return [_decode(r) for r in raws]
 
     def set_many(self, items):
-        if self.max_entries == 0:
+        if self.max_entries == 0 or self.max_bytes == 0:
             return
         expires = time.monotonic() + self.ttl
+        encoded = {k: json.dumps(v, ensure_ascii=False, separators=(",", ":")).encode() for k, v in items.items()}
         with self._lock:
-            for k, v in items.items():
-                self._data[k] = (expires, v)
-                self._data.move_to_end(k)
-            while len(self._data) > self.max_entries:
-                self._data.popitem(last=False)
+            for k, raw in encoded.items():
+                if k in self._data:
+                    self._drop(k)
+                if len(raw) > self.max_bytes:
+                    continue
+                self._data[k] = (expires, raw)
+                self._bytes += len(raw)
+            while len(self._data) > self.max_entries or self._bytes > self.max_bytes:
+                self._drop(next(iter(self._data)))
 
     def clear(self, prefix):
         with self._lock:
             doomed = [k for k in self._data if k.startswith(prefix)]
             for k in doomed:
-                del self._data[k]
+                self._drop(k)
         return len(doomed)
 
     def status(self):
-        return {"backend": self.backend, "status": "ok", "entries": len(self._data)}
+        return {"backend": self.backend, "status": "ok", "entries": len(self._data), "bytes": self._bytes}
 
 
 def _decode(raw: bytes | None) -> dict | None:

@@ -39,7 +39,8 @@ class Engine:
                                       name=settings.model_name, threads=settings.encoder_threads)
         self.cache: ResultCache = (
             RedisCache(settings.redis_url, settings.cache_ttl_seconds, settings.redis_retry_seconds)
-            if settings.redis_url else MemoryCache(settings.cache_max_entries, settings.cache_ttl_seconds))
+            if settings.redis_url else MemoryCache(settings.cache_max_entries, settings.cache_ttl_seconds,
+                                                  settings.cache_max_mb << 20))
         self.verifier: Verifier | None = None
         self.state = "starting"
         self.error: str | None = None

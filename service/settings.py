@@ -55,6 +55,7 @@ class Settings:
     cache_ttl_seconds: int = 24 * 3600
     cache_prefix: str = "claimverify:v1:"
     cache_max_entries: int = 10_000
+    cache_max_mb: int = 64                  # in-process cache only: bytes of JSON answers per worker
     redis_retry_seconds: int = 5
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     max_batch_claims: int = 100
@@ -122,6 +123,7 @@ class Settings:
             cache_ttl_seconds=_int(env, p + "CACHE_TTL_SECONDS", cls.cache_ttl_seconds, 1, 365 * 24 * 3600),
             cache_prefix=env.get(p + "CACHE_PREFIX") or cls.cache_prefix,
             cache_max_entries=_int(env, p + "CACHE_MAX_ENTRIES", cls.cache_max_entries, 0, 10_000_000),
+            cache_max_mb=_int(env, p + "CACHE_MAX_MB", cls.cache_max_mb, 0, 65536),
             redis_retry_seconds=_int(env, p + "REDIS_RETRY_SECONDS", cls.redis_retry_seconds, 1, 3600),
             cors_origins=origins,
             max_batch_claims=_int(env, p + "MAX_BATCH_CLAIMS", cls.max_batch_claims, 1, 10_000),

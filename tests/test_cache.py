@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from dataclasses import replace
@@ -139,3 +140,22 @@ def test_another_stance_scorer_does_not_share_answers(redis_engine):
     redis_engine.verifier = Verifier(store, redis_engine.embedder, stricter)
     out = client.post("/verify", json={"claim": CLAIM}).get_json()
     assert out["cached"] is False and out["stance_model"] == "explicit-strict"
+
+
+def test_the_in_process_cache_is_bounded_in_bytes_and_keeps_recent_answers():
+    from service.cache import MemoryCache
+
+    answer = {"verdict": "SUPPORTED", "evidence": [{"text": "x" * 900}]}
+    size = len(json.dumps(answer, separators=(",", ":")).encode())
+    cache = MemoryCache(max_entries=100, ttl_seconds=60, max_bytes=3 * size)
+    cache.set_many({f"k{i}": answer for i in range(3)})
+    assert cache.get_many(["k0"]) == [answer]            # k0 is now the most recently used
+    cache.set_many({"k3": answer})                          # over the bound: k1, the least recent, goes
+    assert cache.get_many(["k0", "k1", "k2", "k3"]) == [answer, None, answer, answer]
+    assert cache.status()["bytes"] == 3 * size
+    cache.set_many({"huge": {"verdict": "REFUTED", "evidence": [{"text": "y" * 10 * size}]}})
+    assert cache.get_many(["huge"]) == [None] and cache.status()["entries"] == 3  # larger than the bound: not kept
+    returned = cache.get_many(["k0"])[0]
+    returned["evidence"].clear()                            # a caller changing its copy
+    assert cache.get_many(["k0"]) == [answer]
+    assert cache.clear("k") == 3 and cache.status() == {"backend": "memory", "status": "ok", "entries": 0, "bytes": 0}
