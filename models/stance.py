@@ -175,28 +175,32 @@ def _same_name(a: str, b: str) -> bool:
 _DERIVATION_ENDINGS = ("t", "li", "e", "i", "al", "ment")
 
 
+@lru_cache(maxsize=65536)
+def _derivation_variants(key: str) -> frozenset[str]:
+    """The keys of six letters or more that differ from `key` by one derivational ending."""
+    variants = set()
+    for ending in _DERIVATION_ENDINGS:
+        variants.add(key + ending)
+        if key.endswith(ending) and len(key) - len(ending) >= 6:
+            variants.add(key[:-len(ending)])
+    return frozenset(variants)
+
+
 def _stem_prefix(key: str, keys: set[str]) -> bool:
     """Stems the stemmer left inconsistent ("interven"/"intervent", "militari"/"militarili"):
     one a prefix of the other by a derivational ending, not "govern"/"governor"."""
-    if len(key) < 6:
-        return False
-    for k in keys:
-        if len(k) >= 6 and k != key:
-            short, long_ = sorted((k, key), key=len)
-            if long_.startswith(short) and long_[len(short):] in _DERIVATION_ENDINGS:
-                return True
-    return False
+    return len(key) >= 6 and not _derivation_variants(key).isdisjoint(keys)
 
 
 def _matches(key: str, is_name: bool, passage: TextAnalysis, passage_keys: set[str],
              aliases: Mapping[str, frozenset[str]], acronyms_of: Mapping[str, frozenset[str]]) -> bool:
-    if key in passage_keys or SYNONYMS.get(key, frozenset()) & passage_keys:
+    if key in passage_keys or not SYNONYMS.get(key, frozenset()).isdisjoint(passage_keys):
         return True
     if not is_name and _stem_prefix(key, passage_keys):
         return True
     if key in aliases and len(aliases[key] & passage_keys) >= 2:   # "HTS" meets "Hayat Tahrir al-Sham"
         return True
-    if acronyms_of.get(key, frozenset()) & passage_keys:            # and the reverse
+    if not acronyms_of.get(key, frozenset()).isdisjoint(passage_keys):  # and the reverse
         return True
     return is_name and any(_same_name(key, k) for k in passage_keys)
 
