@@ -41,7 +41,7 @@ FORMAT = 1
 CURRENT = "CURRENT"
 FILES = ("vectors.faiss", "passages.jsonl", "sources.json", "bm25/params.index.json")  # must exist; all are checksummed
 # The code whose behaviour is baked into a built index: change it and the version changes.
-_PIPELINE_MODULES = ("index/segment.py", "index/build.py", "models/analysis.py", "models/attribution.py",
+_PIPELINE_MODULES = ("index/segment.py", "index/build.py", "index/ann.py", "models/analysis.py", "models/attribution.py",
                      "models/figures.py", "models/text.py")
 _ROOT = Path(__file__).resolve().parent.parent
 
