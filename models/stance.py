@@ -175,7 +175,7 @@ def _same_name(a: str, b: str) -> bool:
 _DERIVATION_ENDINGS = ("t", "li", "e", "i", "al", "ment")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _derivation_variants(key: str) -> frozenset[str]:
     """The keys of six letters or more that differ from `key` by one derivational ending."""
     variants = set()
@@ -205,7 +205,7 @@ def _matches(key: str, is_name: bool, passage: TextAnalysis, passage_keys: set[s
     return is_name and _names_any(key, frozenset(passage_keys))
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=4096)  # bounded small: keys come from claims, and each entry holds a key set
 def _names_any(key: str, keys: frozenset[str]) -> bool:
     """Whether any of `keys` names what `key` does; a passage's key set recurs across claims,
     so the answer is remembered (the comparison was a fifth of the time of a claim)."""
