@@ -8,6 +8,7 @@ dicts in the shape of the API response (without the `cached` flag, which is the 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
+from index import ann
 from index.store import IndexStore, Passage
 from models.analysis import TextAnalysis, analyse
 from models.embedder import Embedder
@@ -61,9 +63,11 @@ class Verifier:
 
     @cached_property
     def answer_version(self) -> str:
-        """What an answer depends on beyond the claim: the index, the scorer and the code that
-        decides. Cache keys include it, so a new scorer or a fixed rule never serves old answers."""
-        h = hashlib.sha256(f"{self.index_version}|{self.scorer.name}".encode())
+        """What an answer depends on beyond the claim: the index and how deep it is searched
+        (nprobe / efSearch), the scorer and the code that decides. Cache keys include it, so a
+        new scorer, a fixed rule or another search depth never serves old answers."""
+        search = json.dumps(ann.set_search_params(self.store.index), sort_keys=True)
+        h = hashlib.sha256(f"{self.index_version}|{search}|{self.scorer.name}".encode())
         for path in _DECIDING_FILES:
             h.update(path.read_bytes())
         return h.hexdigest()[:16]

@@ -12,6 +12,7 @@ worker, or by the CLI), each worker loads it beside the old one and swaps the re
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -83,9 +84,17 @@ class Engine:
 
     def _load_verifier(self, version: str | None) -> Verifier:
         s = self.settings
+        version = version or read_current(s.index_dir)
+        meta_path = s.index_dir / (version or "") / "meta.json"
+        try:  # checked before the whole index is read and checksummed
+            built_with = json.loads(meta_path.read_text(encoding="utf-8")).get("encoder_fingerprint")
+        except (OSError, ValueError):
+            built_with = None  # IndexStore.load says what is wrong with the file
+        if built_with is not None and built_with != self.embedder.fingerprint():
+            raise IndexLoadError(f"{meta_path}: the index was built with another encoder; this service "
+                                 f"encodes with {self.embedder.name}. Rebuild it: python -m index build")
         store = IndexStore.load(s.index_dir, version, nprobe=s.faiss_nprobe, ef_search=s.faiss_ef_search)
-        built_with = store.meta.get("encoder_fingerprint")
-        if built_with != self.embedder.fingerprint():
+        if store.meta.get("encoder_fingerprint") != self.embedder.fingerprint():
             raise IndexLoadError(f"{store.path / 'meta.json'}: the index was built with another encoder "
                                  f"({store.meta.get('model')}); this service encodes with {self.embedder.name}. "
                                  "Rebuild it: python -m index build")
@@ -101,38 +110,46 @@ class Engine:
             return None
         return st.st_mtime_ns, st.st_size, st.st_ino
 
-    def follow_current(self) -> None:
+    def follow_current(self, wait: bool = False) -> None:
         """Swap to the index `CURRENT` names if it is not the one loaded. Costs one stat() when
-        nothing changed. A new index that cannot be loaded is logged and the old one kept."""
+        nothing changed. The new index loads beside the old one: other requests go on with the
+        old one meanwhile (they do not wait for the lock unless `wait`). One that cannot be
+        loaded is logged once and the old one kept until CURRENT changes again."""
         stamp = self._stamp()
         if stamp == self._current_stamp or self.verifier is None:
             return
-        with self._swap_lock:
+        if not self._swap_lock.acquire(blocking=wait):
+            return  # another thread is loading it
+        try:
+            stamp = self._stamp()  # read under the lock: a later change is seen by the next request
             if stamp == self._current_stamp:
                 return
             version = read_current(self.settings.index_dir)
             if version and version != self.verifier.index_version:
                 try:
                     verifier = self._load_verifier(version)
-                except (IndexLoadError, OSError, ValueError) as e:
+                except Exception as e:  # noqa: BLE001 - whatever fails, the index in use still works
                     log.error("index %s named by CURRENT cannot be loaded; still serving %s: %s",
                               version, self.verifier.index_version, e)
-                    return  # the stamp stays stale, so the next request tries again
+                    self._current_stamp = stamp  # not retried until CURRENT changes again
+                    if wait:
+                        raise
+                    return
                 log.info("index swapped: %s -> %s", self.verifier.index_version, version)
                 self.verifier = verifier
             self._current_stamp = stamp
+        finally:
+            self._swap_lock.release()
 
     def reindex(self, force: bool = False) -> dict:
         """Rebuild the index of the configured corpus (a no-op when nothing changed, unless
-        `force`), point CURRENT at it and swap to it. Other workers follow CURRENT."""
+        `force`), point CURRENT at it and swap to the index CURRENT names. Other workers follow
+        CURRENT at their next request."""
         previous = self.require_verifier().index_version
         result = build_index(self.settings.corpus_dir, self.settings.index_dir, self.embedder, force=force,
                              index_kind=self.settings.faiss_index)
-        with self._swap_lock:
-            if self.verifier.index_version != result.index_version:
-                self.verifier = self._load_verifier(result.index_version)  # raises, naming the file, if it cannot
-            self._current_stamp = self._stamp()
-        return {"index_version": result.index_version, "previous_index_version": previous,
+        self.follow_current(wait=True)  # raises, naming the file, if the new index cannot be loaded
+        return {"index_version": self.verifier.index_version, "previous_index_version": previous,
                 "passages": result.passages, "built": result.built, "seconds": round(result.seconds, 3)}
 
     def flush_cache(self) -> int:
@@ -147,7 +164,7 @@ class Engine:
         return {
             "status": "ready" if self.ready else self.state,
             "error": self.error,
-            "model": self.embedder.describe(),
+            "model": {k: v for k, v in self.embedder.describe().items() if not k.endswith("path")},  # no paths to clients
             "index": {"loaded": v is not None, "index_version": v.index_version if v else None,
                       "passages": len(v.store.passages) if v else None, "sources": len(v.store.sources) if v else None},
             "stance_model": v.scorer.name if v else None,
@@ -174,10 +191,13 @@ class Engine:
             raise NotReady(f"the service is {self.state}: model and index are loading")
         return self.verifier
 
-    def verify(self, claims: Sequence[str], top_k: int, sources: Sequence[str] | None) -> list[dict]:
+    def verify(self, claims: Sequence[str], top_k: int, sources: Sequence[str] | None,
+               verifier: Verifier | None = None) -> list[dict]:
         """Results for `claims` in order, from the cache where possible; the misses are
-        verified together (one batched encode) and stored. Duplicates are verified once."""
-        verifier = self.require_verifier()
+        verified together (one batched encode) and stored. Duplicates are verified once.
+        `verifier`: the one this request took (and checked its sources against), so that the
+        whole request uses one index even if another is swapped in meanwhile."""
+        verifier = verifier or self.require_verifier()
         keys = [cache_key(c, top_k, sources, verifier.answer_version, self.settings.cache_prefix) for c in claims]
         unique = list(dict.fromkeys(keys))
         cached = dict(zip(unique, self.cache.get_many(unique)))

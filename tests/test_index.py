@@ -138,6 +138,15 @@ def test_an_approximate_index_serves_the_same_evidence_as_exact_search(tmp_path,
     store = e.verifier.store
     assert store.meta["faiss"]["kind"] == kind and store.meta["faiss"]["configured"] == kind
     assert store.version != engine.verifier.index_version  # the index kind is part of the version
+    deeper = Engine(replace(s, faiss_nprobe=s.faiss_nprobe + 1, faiss_ef_search=s.faiss_ef_search + 1))
+    deeper.embedder = engine.embedder
+    deeper.warm_up()  # the same index searched deeper is cached apart (IVF here has 2 lists: nprobe clamps)
+    from index import ann
+
+    assert deeper.verifier.index_version == store.version
+    searched_deeper = ann.set_search_params(deeper.verifier.store.index) != ann.set_search_params(store.index)
+    assert searched_deeper == (kind == "hnsw")
+    assert (deeper.verifier.answer_version != e.verifier.answer_version) == searched_deeper
     claims = ["Russian strikes killed about 300 terrorists", "Syrian media said nearly 10,000 terrorists were killed",
               "The Syrian army withdrew from Hama"]
     for sources in (None, ["003_f265c4d33a5e7fec"]):

@@ -18,10 +18,15 @@ def engine() -> Engine:
     return current_app.extensions["claimverify"]
 
 
-def _check_sources(sources: list[str] | None) -> None:
-    if not sources:
-        return
-    known = engine().require_verifier().store.sources
+def _verifier_for(sources: list[str] | None):
+    """The verifier this request uses from start to end, its sources checked against its index."""
+    verifier = engine().require_verifier()
+    if sources:
+        _check_sources(sources, verifier.store.sources)
+    return verifier
+
+
+def _check_sources(sources: list[str], known) -> None:
     unknown = [s for s in dict.fromkeys(sources) if s not in known]
     if unknown:
         abort(422, message=f"unknown source ids: {', '.join(unknown)} (GET /sources lists them)",
@@ -43,8 +48,8 @@ def verify(args):
     exact place in the source, the figures it states and the reasons for its stance, plus an
     overall verdict. NOT_ENOUGH_INFO when nothing relevant is found.
     """
-    _check_sources(args.get("sources"))
-    return engine().verify([args["claim"]], args["top_k"], args.get("sources"))[0]
+    verifier = _verifier_for(args.get("sources"))
+    return engine().verify([args["claim"]], args["top_k"], args.get("sources"), verifier)[0]
 
 
 @blp.route("/batch", methods=["POST"])
@@ -64,5 +69,5 @@ def verify_batch(args):
     if len(args["claims"]) > limit:
         abort(422, message=f"at most {limit} claims per batch, got {len(args['claims'])}",
               errors={"json": {"claims": [f"Longer than maximum length {limit}."]}})
-    _check_sources(args.get("sources"))
-    return {"results": engine().verify(args["claims"], args["top_k"], args.get("sources"))}
+    verifier = _verifier_for(args.get("sources"))
+    return {"results": engine().verify(args["claims"], args["top_k"], args.get("sources"), verifier)}
