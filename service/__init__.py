@@ -7,6 +7,7 @@ from flask import Flask
 from service.errors import register_errorhandlers
 from service.extensions import register_extensions, register_request_guards
 from service.limits import register_rate_limits
+from service.operator import register_operator_auth
 from service.runtime import Engine
 from service.settings import Settings
 
@@ -20,6 +21,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api = register_extensions(app, settings, engine or Engine(settings))
     register_blueprints(api)
     register_rate_limits(app, settings)  # before the guards: a refused client's body is never read
+    register_operator_auth(app)          # and no body reaches an operator endpoint before its key is checked
     register_request_guards(app)
     register_errorhandlers(app)
     return app

@@ -28,6 +28,13 @@ def client_address() -> str:
     return request.remote_addr or "unknown"
 
 
+def limiter_storage_uri(redis_url: str | None) -> str:
+    """The `limits` package names Redis over a socket redis+unix://, not unix://."""
+    if not redis_url:
+        return "memory://"
+    return "redis+unix://" + redis_url[len("unix://"):] if redis_url.startswith("unix://") else redis_url
+
+
 def register_rate_limits(app: Flask, settings: Settings) -> Limiter | None:
     if settings.proxy_hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_hops)
@@ -37,7 +44,7 @@ def register_rate_limits(app: Flask, settings: Settings) -> Limiter | None:
         client_address,
         app=app,
         default_limits=[settings.rate_limit],
-        storage_uri=settings.redis_url or "memory://",
+        storage_uri=limiter_storage_uri(settings.redis_url),
         storage_options={"socket_timeout": 0.25, "socket_connect_timeout": 0.25} if settings.redis_url else {},
         strategy="moving-window",
         headers_enabled=False,  # the draft-standard headers are written below
@@ -49,17 +56,22 @@ def register_rate_limits(app: Flask, settings: Settings) -> Limiter | None:
 
     @app.after_request
     def rate_limit_headers(response):
-        current = limiter.current_limit
-        if current is None:
+        limits = limiter.current_limits
+        if not limits:
             return response
-        window = current.limit.get_expiry()
-        try:  # reads the counter's storage, which may have just failed: headers are not worth a 500
-            reset, remaining = max(0, math.ceil(current.reset_at - time.time())), max(0, current.remaining)
+        # The draft: Limit/Remaining/Reset of the limit closest to running out (a breached one
+        # first), and every policy in RateLimit-Policy.
+        policies = ", ".join(f"{rl.limit.amount};w={rl.limit.get_expiry()}" for rl in limits)
+        try:  # reads the counters' storage, which may have just failed: headers are not worth a 500
+            states = [(rl.breached, max(0, rl.remaining), max(0, math.ceil(rl.reset_at - time.time())), rl)
+                      for rl in limits]
+            breached, remaining, reset, nearest = min(states, key=lambda s: (not s[0], s[1]))
         except Exception as e:  # noqa: BLE001 - any storage error (redis, connection, timeout)
             log.warning("rate-limit headers left out, the counter's storage failed: %s", type(e).__name__)
-            reset, remaining = window, None
-        response.headers["RateLimit-Limit"] = str(current.limit.amount)
-        response.headers["RateLimit-Policy"] = f"{current.limit.amount};w={window}"
+            nearest, remaining = next((rl for rl in limits if rl.breached), limits[0]), None
+            reset = nearest.limit.get_expiry()
+        response.headers["RateLimit-Limit"] = str(nearest.limit.amount)
+        response.headers["RateLimit-Policy"] = policies
         if remaining is not None:
             response.headers["RateLimit-Remaining"] = str(remaining)
             response.headers["RateLimit-Reset"] = str(reset)

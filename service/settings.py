@@ -3,6 +3,7 @@ with a message naming the variable, rather than failing on the first request."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -107,6 +108,8 @@ class Settings:
                 raise SettingsError(f"{p}RATE_LIMIT={rate_limit!r}: expected e.g. 300/minute or 10/second;1000/hour, "
                                     "or off") from None
         key_hash = (env.get(p + "OPERATOR_KEY_SHA256") or "").strip().lower() or None
+        if key_hash == hashlib.sha256(b"").hexdigest():
+            raise SettingsError(f"{p}OPERATOR_KEY_SHA256 is the sha256 of an empty key (was $KEY set?)")
         if key_hash is not None and not re.fullmatch(r"[0-9a-f]{64}", key_hash):
             raise SettingsError(f"{p}OPERATOR_KEY_SHA256: expected 64 hex digits, the sha256 of the key "
                                 "(printf %s \"$KEY\" | sha256sum)")

@@ -218,3 +218,56 @@ def test_reindex_takes_only_a_json_boolean_for_force(engine, settings, force):
     r = client.post("/operator/reindex", json={"force": force}, headers=AUTH)
     assert r.status_code == 422 and r.content_type == "application/problem+json"
     assert "force" in r.get_json()["errors"]["json"]
+
+
+def test_the_key_is_checked_before_the_body(engine, settings):
+    client = app_with(engine, settings, operator_key_sha256=KEY_SHA256).test_client()
+    for r in (client.post("/operator/reindex", data=b"not json", content_type="text/plain"),
+              client.post("/operator/reindex")):
+        assert r.status_code == 401 and r.content_type == "application/problem+json"
+    off = app_with(engine, settings).test_client()
+    assert off.post("/operator/reindex", data=b"not json", content_type="text/plain").status_code == 403
+
+
+def test_several_limits_report_the_one_closest_to_running_out(engine, settings):
+    client = app_with(engine, settings, rate_limit="100/second;3/minute").test_client()
+    first = client.get("/sources")
+    assert first.headers["RateLimit-Limit"] == "3" and first.headers["RateLimit-Remaining"] == "2"
+    assert first.headers["RateLimit-Policy"] == "100;w=1, 3;w=60"
+    for _ in range(2):
+        client.get("/sources")
+    refused = client.get("/sources")
+    assert refused.status_code == 429 and refused.headers["RateLimit-Limit"] == "3"
+    assert int(refused.headers["Retry-After"]) > 1
+
+
+def test_an_index_the_worker_cannot_load_is_reported_once_and_the_old_one_kept(own_corpus, caplog):
+    import json as json_
+
+    from index.build import point_current
+
+    engine = warmed(own_corpus)
+    client = create_app(own_corpus, engine).test_client()
+    good = engine.verifier.index_version
+    bad_dir = own_corpus.index_dir / "0000000000000000"
+    shutil.copytree(own_corpus.index_dir / good, bad_dir)
+    meta = json_.loads((bad_dir / "meta.json").read_text())
+    (bad_dir / "meta.json").write_text(json_.dumps({**meta, "index_version": "0000000000000000",
+                                                   "encoder_fingerprint": "another encoder"}))
+    point_current(own_corpus.index_dir, "0000000000000000")
+    with caplog.at_level(logging.ERROR):
+        answers = [client.post("/verify", json={"claim": CLAIM}) for _ in range(5)]
+    assert all(r.status_code == 200 and r.get_json()["index_version"] == good for r in answers)
+    assert caplog.text.count("cannot be loaded") == 1 and "another encoder" in caplog.text
+    point_current(own_corpus.index_dir, good)
+    assert client.post("/verify", json={"claim": CLAIM}).get_json()["index_version"] == good
+
+
+def test_settings_refuse_the_hash_of_an_empty_key_and_the_limiter_reads_unix_sockets():
+    from service.limits import limiter_storage_uri
+    from service.settings import Settings, SettingsError
+
+    with pytest.raises(SettingsError, match="empty key"):
+        Settings.from_env({"CLAIMVERIFY_OPERATOR_KEY_SHA256": hashlib.sha256(b"").hexdigest()})
+    assert limiter_storage_uri("unix:///run/redis.sock") == "redis+unix:///run/redis.sock"
+    assert limiter_storage_uri(None) == "memory://" and limiter_storage_uri(REDIS_URL) == REDIS_URL

@@ -25,7 +25,16 @@ def key_matches(presented: str, stored_sha256: str) -> bool:
     return hmac.compare_digest(digest, stored_sha256)
 
 
-@blp.before_request
+def register_operator_auth(app) -> None:
+    """The key is checked before anything else reads the request (the JSON guard included):
+    without it a client learns nothing from these paths but 401 or 403."""
+
+    @app.before_request
+    def operator_key_first():
+        if request.blueprint == blp.name:
+            require_operator_key()
+
+
 def require_operator_key():
     stored = current_app.config["CLAIMVERIFY_SETTINGS"].operator_key_sha256
     if stored is None:
