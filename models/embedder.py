@@ -139,9 +139,9 @@ class OnnxEmbedder:
 
     kind = "onnx"
 
-    # Texts per ONNX Runtime call. Measured on 2 cores with the int8 graph and one thread: 8.2 ms
-    # a claim in batches of 4-8, 9.5 ms one by one, 12.8 ms in batches of 64 (larger
-    # activations fall out of the CPU caches).
+    # Texts per ONNX Runtime call. `python -m bench.encoder_batch` on 2 cores, int8 graph, one
+    # thread: 7.7-8.0 ms a text in batches of 4-8, 8.6 one by one, 10.9 in batches of 64
+    # (larger activations fall out of the CPU caches).
     DEFAULT_BATCH_SIZE = 8
 
     def __init__(self, onnx_path: str | Path, tokenizer_path: str | Path, name: str | None = None,
