@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from models.text import STOPWORDS, normalise, stem
+from models.text import PAST_FORMS, STOPWORDS, normalise, stem
 
 INF = math.inf
 
@@ -185,6 +185,11 @@ def _interval(value: float, how: str) -> tuple[float, float]:
     return value, value
 
 
+# Words that say what happened to what is counted rather than what it is: irregular participles
+# ("slain", "fled") and predicate adjectives.
+_PREDICATE_WORDS = PAST_FORMS | {"dead", "alive", "homeless", "missing", "hurt"}
+
+
 def _counted_noun(text: str, end: int) -> tuple[str | None, int]:
     """The noun phrase a number counts, read after it: "dozens of its troops" -> "troops".
     Returns the phrase (up to three words, ended by a stopword or punctuation) and its head."""
@@ -195,8 +200,8 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, int]:
         w = _NOUN_WORD.match(text, pos)
         if not w or w.group(0).lower() in _NOT_COUNTED:
             break
-        if picked and w.group(0).lower().endswith(("ed", "ing")):
-            break  # "2,000 fighters crossed": the verb ends the phrase
+        if picked and (w.group(0).lower().endswith(("ed", "ing")) or w.group(0).lower() in _PREDICATE_WORDS):
+            break  # "2,000 fighters crossed", "300 terrorists dead", "40 soldiers slain": the predicate ends the phrase
         picked.append(w.group(0))
         pos = w.end()
         nxt = re.match(r" (?=[A-Za-z])", text[pos:])

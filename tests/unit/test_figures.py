@@ -225,3 +225,13 @@ def test_ranges_and_bounds():
     assert [(f.low, f.high) for f in extract_figures("Not more than 300 soldiers")] == [(0, 300)]
     assert extract_figures("nearly " + "9" * 320 + " terrorists") == []
     assert extract_figures("10^400 troops and ¼ of them") == []
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("The strikes left roughly three hundred terrorists dead.", "terrorists"),   # a predicate adjective
+    ("About 40 soldiers slain near Homs", "soldiers"),                          # an irregular participle
+    ("2,000 fighters fled to Idlib", "fighters"),
+    ("Dozens of civilians missing after the strike", "civilians"),
+])
+def test_what_happened_to_the_counted_is_not_part_of_it(text, counts):
+    assert [f.counts for f in extract_figures(text)] == [counts]
