@@ -69,7 +69,7 @@ class Engine:
                     log.info("index %s: %s passages (%s)", result.index_version, result.passages,
                              "built" if result.built else "found")
                 self._current_stamp = self._stamp()
-                self.verifier = self._load_verifier(read_current(s.index_dir))
+                self.verifier = self._load_verifier(None)  # the index CURRENT names
                 self.embedder.encode(["warm up"])  # the first encode pays one-off costs
                 store = self.verifier.store
             except Exception as e:  # reported by /ready and logged; never turned into answers
@@ -87,17 +87,13 @@ class Engine:
         version = version or read_current(s.index_dir)
         meta_path = s.index_dir / (version or "") / "meta.json"
         try:  # checked before the whole index is read and checksummed
-            built_with = json.loads(meta_path.read_text(encoding="utf-8")).get("encoder_fingerprint")
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            built_with = None  # IndexStore.load says what is wrong with the file
-        if built_with is not None and built_with != self.embedder.fingerprint():
-            raise IndexLoadError(f"{meta_path}: the index was built with another encoder; this service "
-                                 f"encodes with {self.embedder.name}. Rebuild it: python -m index build")
+            meta = None  # IndexStore.load says what is wrong with the file
+        if meta is not None and meta.get("encoder_fingerprint") != self.embedder.fingerprint():
+            raise IndexLoadError(f"{meta_path}: the index was built with another encoder ({meta.get('model')}); "
+                                 f"this service encodes with {self.embedder.name}. Rebuild it: python -m index build")
         store = IndexStore.load(s.index_dir, version, nprobe=s.faiss_nprobe, ef_search=s.faiss_ef_search)
-        if store.meta.get("encoder_fingerprint") != self.embedder.fingerprint():
-            raise IndexLoadError(f"{store.path / 'meta.json'}: the index was built with another encoder "
-                                 f"({store.meta.get('model')}); this service encodes with {self.embedder.name}. "
-                                 "Rebuild it: python -m index build")
         explicit = ExplicitStanceScorer.from_lexicon(store.meta)
         scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
         scorer.warm_up()

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index import ann
 from models.embedder import ENCODERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +95,7 @@ class Settings:
         if encoder not in ENCODERS:
             raise SettingsError(f"{p}ENCODER={encoder!r}: expected one of {', '.join(ENCODERS)}")
         faiss_index = env.get(p + "FAISS_INDEX") or cls.faiss_index
-        if faiss_index not in ("auto", "flat", "ivf", "hnsw"):
+        if faiss_index not in ann.CONFIGURABLE:
             raise SettingsError(f"{p}FAISS_INDEX={faiss_index!r}: expected auto, flat, ivf or hnsw")
         rate_limit = env.get(p + "RATE_LIMIT", cls.rate_limit)
         if rate_limit is not None and rate_limit.strip().lower() in ("", "off", "none", "0"):
