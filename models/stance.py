@@ -192,17 +192,28 @@ def _stem_prefix(key: str, keys: set[str]) -> bool:
     return len(key) >= 6 and not _derivation_variants(key).isdisjoint(keys)
 
 
-def _matches(key: str, is_name: bool, passage: TextAnalysis, passage_keys: set[str],
-             aliases: Mapping[str, frozenset[str]], acronyms_of: Mapping[str, frozenset[str]]) -> bool:
-    if key in passage_keys or not SYNONYMS.get(key, frozenset()).isdisjoint(passage_keys):
-        return True
-    if not is_name and _stem_prefix(key, passage_keys):
-        return True
-    if key in aliases and len(aliases[key] & passage_keys) >= 2:   # "HTS" meets "Hayat Tahrir al-Sham"
-        return True
-    if not acronyms_of.get(key, frozenset()).isdisjoint(passage_keys):  # and the reverse
-        return True
-    return is_name and _names_any(key, frozenset(passage_keys))
+class _KeyMatcher:
+    """How one claim key is found in a passage's keys: itself, a synonym, a stem variant (not
+    for names), an acronym of it or the expansion of one it abbreviates, or a spelling variant
+    of a name. Built once per claim key, tried against every candidate passage."""
+
+    __slots__ = ("key", "is_name", "direct", "expansion")
+
+    def __init__(self, key: str, is_name: bool, aliases: Mapping[str, frozenset[str]],
+                 acronyms_of: Mapping[str, frozenset[str]]):
+        self.key, self.is_name = key, is_name
+        direct = {key} | SYNONYMS.get(key, frozenset()) | acronyms_of.get(key, frozenset())  # "HTS" for its expansion
+        if not is_name and len(key) >= 6:
+            direct |= _derivation_variants(key)
+        self.direct = frozenset(direct)
+        self.expansion = aliases.get(key)  # "HTS" meets "Hayat Tahrir al-Sham": two of its words
+
+    def found_in(self, passage_keys: frozenset[str]) -> bool:
+        if not self.direct.isdisjoint(passage_keys):
+            return True
+        if self.expansion is not None and len(self.expansion & passage_keys) >= 2:
+            return True
+        return self.is_name and _names_any(self.key, passage_keys)
 
 
 @lru_cache(maxsize=4096)  # bounded small: keys come from claims, and each entry holds a key set
@@ -349,10 +360,14 @@ class ExplicitStanceScorer:
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
         names = self.claim_names(claim)
         unknown = self.unknown_names(names)
-        return [self.score_one(claim, p, names, unknown) for p in passages]
+        matchers = self._matchers(claim, names)
+        return [self.score_one(claim, p, names, unknown, matchers) for p in passages]
+
+    def _matchers(self, claim: TextAnalysis, names: set[str]) -> list[_KeyMatcher]:
+        return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of) for k in claim.keys]
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
-                  unknown_names: set[str] | None = None) -> Stance:
+                  unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None) -> Stance:
         pa = passage.analysis
         names = self.claim_names(claim) if claim_names is None else claim_names
         if unknown_names is None:
@@ -363,8 +378,10 @@ class ExplicitStanceScorer:
         weights = {k: self.weight(k) for k in claim.keys}
         total = sum(weights.values()) or 1.0
 
-        def found_in(keys: set[str]) -> set[str]:
-            return {k for k in claim.keys if _matches(k, k in names, pa, keys, self._aliases, self._acronyms_of)}
+        matchers = self._matchers(claim, names) if claim_matchers is None else claim_matchers
+
+        def found_in(keys: frozenset[str]) -> set[str]:
+            return {m.key for m in matchers if m.found_in(keys)}
 
         matched = found_in(passage_keys)
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
