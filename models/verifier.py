@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -49,6 +50,11 @@ class _Scored:
 
 
 class Verifier:
+    # Claims per encode when a list is long enough to overlap encoding with scoring: large
+    # enough that a chunk's encode outlasts thread hand-over, small enough that the first
+    # chunk's encode (not overlapped) is a small part of a batch.
+    pipeline_chunk: int = 32
+
     def __init__(self, store: IndexStore, embedder: Embedder, scorer: StanceScorer,
                  retrieval: RetrievalSettings | None = None, presentation: PresentationSettings | None = None):
         self.store = store
@@ -81,7 +87,25 @@ class Verifier:
         unknown = [s for s in (sources or ()) if s not in self.store.sources]
         if unknown:
             raise KeyError(f"unknown source ids: {', '.join(unknown)}")
-        vectors = self.embedder.encode(list(claims))
+        chunk = self.pipeline_chunk
+        if len(claims) <= chunk:
+            return self._verify_encoded(claims, self.embedder.encode(list(claims)), top_k, sources)
+        # A long list: the next chunk is encoded on a second thread while this one is scored.
+        # ONNX Runtime and FAISS release the GIL, so encoding (one core) and the Python stance
+        # scoring (the other) overlap instead of taking turns.
+        chunks = [list(claims[i:i + chunk]) for i in range(0, len(claims), chunk)]
+        out: list[dict] = []
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-ahead") as pool:
+            pending = pool.submit(self.embedder.encode, chunks[0])
+            for i, part in enumerate(chunks):
+                vectors = pending.result()
+                if i + 1 < len(chunks):
+                    pending = pool.submit(self.embedder.encode, chunks[i + 1])
+                out += self._verify_encoded(part, vectors, top_k, sources)
+        return out
+
+    def _verify_encoded(self, claims: Sequence[str], vectors: np.ndarray, top_k: int,
+                        sources: Sequence[str] | None) -> list[dict]:
         candidates = self.retriever.retrieve(claims, vectors, top_k, sources)
         return [self._verify_one(c, cands, top_k) for c, cands in zip(claims, candidates)]
 

@@ -175,3 +175,37 @@ def test_a_neighbouring_sentence_does_not_lend_its_predicate(client):
     out = verify(client, "The Syrian army withdrew from Hama", top_k=10)
     assert out["verdict"] == "REFUTED"
     assert not [e for e in out["evidence"] if e["stance"] == "SUPPORTS"]
+
+
+def test_a_long_list_is_encoded_ahead_in_chunks_with_the_same_answers(engine, monkeypatch):
+    # More claims than one chunk: the next chunk is encoded while this one is scored. The
+    # answers, in order, must be those of each claim verified alone.
+    verifier = engine.verifier
+    monkeypatch.setattr(verifier, "pipeline_chunk", 3)
+    claims = ["Russian strikes killed about 300 terrorists", "Assad spoke with the president of Abkhazia",
+              "The Syrian army withdrew from Hama", "Nearly 1,000 terrorists were killed in three days",
+              "HTS was formerly known as Jabhat al-Nusra", "Iran's foreign minister went to Damascus",
+              "Airstrikes hit Idlib"]
+    calls = []
+    encode = verifier.embedder.encode
+    monkeypatch.setattr(verifier.embedder, "encode", lambda texts: calls.append(list(texts)) or encode(texts))
+    together = verifier.verify_many(claims, 5)
+    assert calls == [claims[0:3], claims[3:6], claims[6:7]]
+    alone = [verifier.verify_many([c], 5)[0] for c in claims]
+    assert [r["claim"] for r in together] == claims
+    assert together == alone
+
+
+def test_an_encoder_failure_in_a_chunk_ahead_is_an_error_not_an_answer(engine, monkeypatch):
+    verifier = engine.verifier
+    monkeypatch.setattr(verifier, "pipeline_chunk", 2)
+    encode = verifier.embedder.encode
+
+    def fail_on_second_chunk(texts):
+        if "third claim about Aleppo" in texts:
+            raise RuntimeError("encoder failed")
+        return encode(texts)
+
+    monkeypatch.setattr(verifier.embedder, "encode", fail_on_second_chunk)
+    with pytest.raises(RuntimeError, match="encoder failed"):
+        verifier.verify_many(["first claim about Hama", "second claim about Idlib", "third claim about Aleppo"], 5)
