@@ -157,7 +157,7 @@ def name_kinds(passages: list[dict], common: set[str]) -> dict[str, str]:
     """Whether each name the corpus uses is a person or a place, from how the corpus writes it:
     right after a title, right before a speech verb or before ", the acting president" a
     person; right after a place preposition or right before "province", "city" a place. Names
-    it cannot tell stay out (no swap is claimed between names of unknown kind)."""
+    it cannot tell stay out (a swap is claimed between two of them only in the same slot)."""
     votes: dict[str, dict[str, int]] = {}
     for p in passages:
         norm = normalise_text(p["text"])

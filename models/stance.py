@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
 from models.analysis import TextAnalysis
-from models.figures import Figure, comparable, consistent
-from models.text import match_key, names_match
+from models.attribution import attribution_of
+from models.figures import INF, Figure, comparable, consistent
+from models.text import content_keys, match_key, names_match, normalise_text
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -40,6 +41,7 @@ class PassageView:
     context_keys: tuple[str, ...] = ()   # keys of the sentence the passage refers back to
     context_weight: float = 0.0          # how much a claim word found only there counts
     names_only: bool = False             # the passage only refers back ("in the country"): borrow names, not words
+    asserted_by: str | None = None       # who the passage says asserts it (models.attribution)
 
 
 @dataclass
@@ -49,6 +51,13 @@ class Stance:
     relevance: float    # how much the passage is about the claim, 0..1
     coverage: float     # weighted share of the claim's content words the passage contains
     reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClaimAsserter:
+    text: str                 # as the claim writes it ("US National Security Council spokesman Sean Savett")
+    keys: frozenset[str]      # its content keys
+    names: frozenset[str]     # the names among them: who, not "spokesman"
 
 
 class StanceScorer(Protocol):
@@ -153,6 +162,29 @@ cairo egypt egyptian
 """
 CAPITALS = _group_table(_CAPITALS_TEXT)
 _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
+# A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", or the
+# subject of a verb ("Damascus has charged", "Tehran regains"); not a place ("to Damascus").
+_CAPITAL_AS_ACTOR = r"(?:\b{c}(?:'s|’s)\b|\b(?:loyal|allied|close)\s+to\s+{c}\b|\bbacked\s+by\s+{c}\b|" \
+                    r"\b{c}\s+(?:has|have|had|is|was|will|would|says|said|\w+ed|\w+s)\b)"
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|around|outside|inside|over|across)\s+$",
+                                re.IGNORECASE)
+
+
+def capitals_standing_for_countries(text: str) -> frozenset[str]:
+    """Keys of the capitals `text` uses for their country's government (metonymy), which then
+    meet the country's name or demonym in a passage: "Moscow's top diplomat" is Russia's."""
+    found = set()
+    for line in _CAPITALS_TEXT.split("\n"):
+        if not line.strip():
+            continue
+        capital = line.split()[0]
+        for m in re.finditer(_CAPITAL_AS_ACTOR.format(c=capital), text, re.IGNORECASE):
+            if not _PLACE_PREPOSITION.search(text[:m.start()]):  # "in Damascus suburbs" is a place
+                found.add(match_key(capital))
+    return frozenset(found)
+
+
 _DENIALS = frozenset({"deni", "reject", "dismiss"})
 _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing|ly|tion|ment|ness|ous|ive|able|ful)$")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
@@ -200,9 +232,11 @@ class _KeyMatcher:
     __slots__ = ("key", "is_name", "direct", "expansion")
 
     def __init__(self, key: str, is_name: bool, aliases: Mapping[str, frozenset[str]],
-                 acronyms_of: Mapping[str, frozenset[str]]):
+                 acronyms_of: Mapping[str, frozenset[str]], stands_for: frozenset[str] = frozenset()):
+        """stands_for: other keys that name the same thing here ("Moscow's air power": Russia)."""
         self.key, self.is_name = key, is_name
         direct = {key} | SYNONYMS.get(key, frozenset()) | acronyms_of.get(key, frozenset())  # "HTS" for its expansion
+        direct |= stands_for
         if not is_name and len(key) >= 6:
             direct |= _derivation_variants(key)
         self.direct = frozenset(direct)
@@ -249,6 +283,15 @@ def same_quantity_event(cf: Figure, claim_context: Sequence[str], pf: Figure, pa
     return cf.kind not in ("count", "ordinal") or same_event(claim_context, passage_context, _counted_keys(cf, pf), names)
 
 
+def _same_statement(a: Figure, b: Figure) -> bool:
+    """Whether two agreeing figures state one number, not merely allow it: "at least 300" allows
+    "about 600" but does not say it."""
+    if (a.low, a.high) == (b.low, b.high):
+        return True
+    bounded = INF not in (a.high, b.high) and None not in (a.value, b.value)
+    return bounded and (a.low <= b.value <= a.high or b.low <= a.value <= b.high)
+
+
 def _counted_keys(*figures: Figure) -> set[str]:
     """The keys of what figures count, with their synonyms: not evidence of the same event."""
     keys = {match_key(w) for f in figures for w in (f.counts or "").split()}
@@ -270,7 +313,8 @@ class ExplicitStanceScorer:
         ("Troops ...") is a name only if it is not one of them.
     aliases: acronyms the corpus defines, with the keys of their expansion.
     name_kinds: person or place, for the corpus's names; a swap is claimed only between two
-        names of one kind.
+        names of one kind, or two of which the corpus shows neither kind (organisations: "led
+        by Islamic State" where the passage has "led by HTS"), always in the same slot.
     support_coverage: share of the claim's weighted content a passage must contain to support
         it. A different figure for the same quantity, or another name in a name's place, is a
         conflict only at this coverage too: the passage must say what the claim says but for
@@ -334,6 +378,9 @@ class ExplicitStanceScorer:
         """Keys of the claim's names: its capitalised words, but not a first word that the
         corpus writes in lower case ("Troops ...")."""
         names = {match_key(n) for n in claim.names} - self.common_keys
+        # A run of capitalised words inside the sentence is one name ("Islamic State", "White
+        # House"), whatever its words mean written in lower case.
+        names |= {k for run in claim.name_runs if len(run) >= 2 and claim.initial not in run for k in run}
         initial = claim.initial
         if initial and initial not in self.idf and _COMMON_WORD_SHAPE.search(initial):
             names.discard(initial)  # "Unconfirmed footage ...": a word, not a name
@@ -360,14 +407,28 @@ class ExplicitStanceScorer:
     def score(self, claim_text: str, claim: TextAnalysis, passages: Sequence[PassageView]) -> list[Stance]:
         names = self.claim_names(claim)
         unknown = self.unknown_names(names)
-        matchers = self._matchers(claim, names)
-        return [self.score_one(claim, p, names, unknown, matchers) for p in passages]
+        matchers = self._matchers(claim, names, claim_text)
+        asserter = self.claim_asserter(claim_text, names)
+        return [self.score_one(claim, p, names, unknown, matchers, asserter) for p in passages]
 
-    def _matchers(self, claim: TextAnalysis, names: set[str]) -> list[_KeyMatcher]:
-        return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of) for k in claim.keys]
+    def claim_asserter(self, claim_text: str, names: set[str]) -> ClaimAsserter | None:
+        """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
+        that is named: the keys of the attribution and the names among them."""
+        who = attribution_of(claim_text)["asserted_by"]
+        if not who:
+            return None
+        keys = frozenset(content_keys(normalise_text(who)))
+        named = frozenset(k for k in keys if k in names)
+        return ClaimAsserter(who, keys, named) if named else None
+
+    def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:
+        standing_for = capitals_standing_for_countries(claim_text)
+        return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
+                            CAPITALS.get(k, frozenset()) if k in standing_for else frozenset()) for k in claim.keys]
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
-                  unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None) -> Stance:
+                  unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
+                  claim_asserter: ClaimAsserter | None = None) -> Stance:
         pa = passage.analysis
         names = self.claim_names(claim) if claim_names is None else claim_names
         if unknown_names is None:
@@ -419,7 +480,7 @@ class ExplicitStanceScorer:
             for k in missing_names:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
                 other = next((v for v, v_around in pa.name_slots
-                              if kind and self.name_kinds.get(v) == kind and v not in names
+                              if self.name_kinds.get(v) == kind and v not in names
                               and not any(_same_name(v, n) for n in names) and around & set(v_around)), None)
                 if other:
                     conflicts.append((rest - self.support_coverage + self.conflict_coverage,
@@ -455,6 +516,24 @@ class ExplicitStanceScorer:
                 notes.append(f"not a conflict, the passage counts with {', '.join(extra)} too: {why}")
             else:
                 conflicts.append((coverage - self.figure_conflict_coverage + self.conflict_coverage, why))
+
+        # The claim's asserter replaced by another ("Sean Savett said X" where the passage has
+        # the Russian Defence Ministry say X): a conflict about who said it, when the passage
+        # says what the claim says otherwise, its figures included, and the two asserters share no name.
+        asserter = claim_asserter
+        if (asserter and passage.asserted_by and not (asserter.names & (matched | in_context))
+                and not (asserter.names & unknown_names)):
+            theirs = {match_key(w) for w in re.findall(r"\b[A-Z][\w'-]+", passage.asserted_by)}
+            theirs -= self.common_keys
+            same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
+                                                                             for cf, pf in figure_matches)
+            if theirs and not (theirs & asserter.keys) and same_figures:
+                rest_keys = [k for k in claim.keys if k not in asserter.keys]
+                rest_weight = sum(weights[k] for k in rest_keys)
+                rest = sum(weights[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
+                conflicts.append((rest - self.support_coverage + self.conflict_coverage,
+                                  f"asserter mismatch: the claim says {asserter.text} said it; "
+                                  f"the passage attributes it to {passage.asserted_by}"))
 
         # Negation on one side only, of a predicate both sides share.
         claim_neg, passage_neg = set(claim.negated), set(pa.negated)

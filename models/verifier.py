@@ -111,9 +111,11 @@ class Verifier:
 
     def _view(self, p: Passage, c: Candidate) -> PassageView:
         ctx = p.context  # present only when the passage refers back to it
+        who = p.attribution.get("asserted_by")
         if not ctx:
-            return PassageView(p.text, p.analysis, c.similarity)
-        return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"])
+            return PassageView(p.text, p.analysis, c.similarity, asserted_by=who)
+        return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"],
+                           asserted_by=who)
 
     def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
         analysis = analyse(claim, denial_negates=False)

@@ -258,3 +258,70 @@ def test_confidence_is_a_fraction(stances, sources):
 @pytest.mark.parametrize("refute, label", [(0.59, SUPPORTED), (0.6, CONFLICTING)])
 def test_conflict_ratio_boundary(refute, label):
     assert decide([st(SUPPORTS, 1.0), st(REFUTES, refute)], ["a", "b"]).label == label
+
+
+# Who said it
+
+def _scored_with_asserter(claim: str, passage: str) -> Stance:
+    from models.attribution import attribution_of
+
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    idf = {k: 2.0 for k in set(ca.keys) | set(pa.keys)}
+    scorer = ExplicitStanceScorer(idf, common_keys=frozenset({"spokesman", "minist", "foreign"}))
+    view = PassageView(passage, pa, 0.6, asserted_by=attribution_of(passage)["asserted_by"])
+    return scorer.score(claim, ca, [view])[0]
+
+
+def test_another_asserter_of_the_same_statement_is_a_conflict():
+    s = _scored_with_asserter("Spokesman Sean Savett said airstrikes hit ammunition depots near Hama.",
+                              "Oleg Ignatiuk said airstrikes hit ammunition depots near Hama.")
+    assert s.label == REFUTES and any(r.startswith("asserter mismatch") for r in s.reasons)
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # the claim's asserter is in the passage
+    ("Sean Savett said airstrikes hit ammunition depots near Hama.",
+     "Airstrikes hit ammunition depots near Hama, Sean Savett said."),
+    # the asserters share a name: one is part of the other
+    ("Oleg Ignatiuk of the Reconciliation Center said airstrikes hit ammunition depots near Hama.",
+     "The Reconciliation Center said airstrikes hit ammunition depots near Hama."),
+    # another figure: the passage does not say what the claim says, so who said it is not the question
+    ("Sean Savett said airstrikes killed about 300 fighters near Hama.",
+     "Oleg Ignatiuk said airstrikes killed nearly 1,000 fighters near Hama over three days."),
+    # a figure the passage allows but does not state: "at least 300" is not "about 600"
+    ("Sean Savett said airstrikes killed about 600 fighters near Hama.",
+     "Oleg Ignatiuk said airstrikes killed at least 300 fighters near Hama."),
+    # the claim names no asserter
+    ("Airstrikes hit ammunition depots near Hama.", "Oleg Ignatiuk said airstrikes hit ammunition depots near Hama."),
+])
+def test_no_asserter_conflict(claim, passage):
+    s = _scored_with_asserter(claim, passage)
+    assert not any(r.startswith("asserter mismatch") for r in s.reasons)
+
+
+# A capital for its country
+
+@pytest.mark.parametrize("text, capitals", [
+    ("Moscow's top diplomat phoned his counterparts", {"moscow"}),
+    ("Troops loyal to Damascus recaptured Halfaya", {"damascus"}),
+    ("For years, Damascus has charged Western governments", {"damascus"}),
+    ("Araghchi said he was leaving Tehran for Baghdad", set()),
+    ("Strikes killed civilians in Damascus suburbs", set()),
+    ("He flew from Moscow's airport", set()),
+])
+def test_a_capital_stands_for_its_country_only_as_an_actor(text, capitals):
+    from models.stance import capitals_standing_for_countries
+
+    assert capitals_standing_for_countries(text) == capitals
+
+
+def test_a_capital_as_actor_meets_the_country_in_a_passage():
+    claim, passage = "Troops loyal to Damascus recaptured Halfaya and Suran", "Syrian troops recaptured Halfaya and Suran"
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    scorer = ExplicitStanceScorer({k: 2.0 for k in set(ca.keys) | set(pa.keys)})
+    assert scorer.score(claim, ca, [PassageView(passage, pa, 0.7)])[0].label == SUPPORTS
+    place = "Fighters advanced toward Damascus and Suran"
+    cp = analyse(place, denial_negates=False)
+    other = analyse("Fighters advanced toward Syria and Suran")
+    scorer = ExplicitStanceScorer({k: 2.0 for k in set(cp.keys) | set(other.keys)})
+    assert scorer.score(place, cp, [PassageView("", other, 0.7)])[0].label != SUPPORTS
