@@ -80,6 +80,7 @@ def passages_of(sources: list[Source]) -> list[dict]:
     passages = []
     for s in sources:
         earlier: list[tuple[int, object, list[str]]] = []   # (index, sentence, keys), reporting sentences so far
+        names_in_reach: dict[int, list[str]] = {}  # a sentence's names and those it refers back to
         for i, sent in enumerate(segment_article(s.text)):
             if sent.boilerplate:
                 continue
@@ -96,8 +97,16 @@ def passages_of(sources: list[Source]) -> list[dict]:
                 # anaphoric: read with that sentence; otherwise the passage only refers back
                 # ("in the country", "quoted him") and may borrow its names, not its predicates
                 j, ante, ante_keys = earlier[-2:][antecedent] if antecedent is not None else earlier[-1]
+                # A chain of references ("Assad said ..." / "..., he stated" / "The Syrian leader
+                # said ...") reaches the names of the sentence the antecedent itself refers to;
+                # only for a passage that borrows names, not one read as a whole with the one before.
+                chained = [k for k in names_in_reach.get(j, ()) if k not in ante_keys] if antecedent is None else []
                 context = {"sentence_index": j, "char_start": ante.char_start, "char_end": ante.char_end,
-                           "text": ante.text, "anaphoric": antecedent is not None, "keys": ante_keys}
+                           "text": ante.text, "anaphoric": antecedent is not None, "keys": ante_keys + chained}
+            # its capitalised words but the first, which may be capitalised only as the first
+            own_names = [k for k in dict.fromkeys(match_key(n) for n in a.names) if k in a.keys and k != a.initial]
+            inherited = names_in_reach.get(context["sentence_index"], []) if context else []
+            names_in_reach[i] = own_names + [k for k in inherited if k not in own_names]
             passages.append({
                 "passage_id": f"{s.id}:{i}", "source_id": s.id, "sentence_index": i,
                 "char_start": sent.char_start, "char_end": sent.char_end, "text": sent.text,

@@ -162,3 +162,21 @@ def test_an_approximate_index_serves_the_same_evidence_as_exact_search(tmp_path,
 def test_auto_keeps_exact_search_for_a_small_corpus(engine):
     assert engine.verifier.store.meta["faiss"]["kind"] == "flat"
     assert engine.verifier.store.meta["faiss"]["configured"] == "auto"
+
+
+def test_a_chain_of_references_lends_the_first_sentences_names():
+    from index.build import passages_of
+    from index.corpus import Source
+
+    text = ("In a phone call with Badra Gunba, Assad said his forces would defend the country. "
+            "\u201cTerrorism only understands force,\u201d he stated, as quoted by the news agency. "
+            "The Syrian leader said his forces could strike the terrorists. "
+            "They also liberated several towns in Hama province.")
+    passages = {p["sentence_index"]: p for p in passages_of([Source("s1", "t", text, "s1.txt")])}
+    leader = passages[2]["context"]
+    assert leader["sentence_index"] == 1 and not leader["anaphoric"]
+    assert "assad" in leader["keys"] and "gunba" in leader["keys"]  # two sentences back, through "he"
+    # a passage read as a whole with the sentence before ("They also ...") takes that sentence's
+    # words, not names from further back
+    they = passages[3]["context"]
+    assert they["anaphoric"] and "assad" not in they["keys"]
