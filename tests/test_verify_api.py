@@ -190,7 +190,8 @@ def test_a_long_list_is_encoded_ahead_in_chunks_with_the_same_answers(engine, mo
     encode = verifier.embedder.encode
     monkeypatch.setattr(verifier.embedder, "encode", lambda texts: calls.append(list(texts)) or encode(texts))
     together = verifier.verify_many(claims, 5)
-    assert calls == [claims[0:3], claims[3:6], claims[6:7]]
+    by_length = sorted(claims, key=len)  # chunks of similar length: less padding
+    assert calls == [by_length[0:3], by_length[3:6], by_length[6:7]]
     alone = [verifier.verify_many([c], 5)[0] for c in claims]
     assert [r["claim"] for r in together] == claims
     assert together == alone
@@ -209,3 +210,18 @@ def test_an_encoder_failure_in_a_chunk_ahead_is_an_error_not_an_answer(engine, m
     monkeypatch.setattr(verifier.embedder, "encode", fail_on_second_chunk)
     with pytest.raises(RuntimeError, match="encoder failed"):
         verifier.verify_many(["first claim about Hama", "second claim about Idlib", "third claim about Aleppo"], 5)
+
+
+@pytest.mark.parametrize("claim", ["Russian strikes killed about 300 terrorists",
+                                   "Syrian media said nearly 10,000 terrorists were killed",
+                                   "Tesla opened a factory in Berlin"])
+def test_answers_are_sent_in_the_documented_shape(client, claim):
+    # Answers are sent as the verifier builds them, not dumped through the response schema:
+    # the schema's dump of an answer must be the answer itself (no field missing or extra,
+    # no value changed), for one claim and for a batch.
+    from service.verify.schemas import VerifyBatchResponseSchema, VerifyResponseSchema
+
+    one = verify(client, claim, top_k=3)
+    assert VerifyResponseSchema().dump(one) == one
+    batch = client.post("/verify/batch", json={"claims": [claim, "Assad spoke with the president of Abkhazia"]}).get_json()
+    assert VerifyBatchResponseSchema().dump(batch) == batch

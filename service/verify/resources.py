@@ -3,7 +3,7 @@ the one verification path in models.verifier)."""
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import Response, current_app, jsonify
 from flask_smorest import Blueprint, abort
 
 from service.runtime import Engine
@@ -16,6 +16,14 @@ blp = Blueprint("verify", __name__, url_prefix="/verify",
 
 def engine() -> Engine:
     return current_app.extensions["claimverify"]
+
+
+def _answer(payload: dict) -> Response:
+    """The answer as JSON, as built. The verifier builds it in the documented shape (the
+    response schemas below document it, and tests check that the schema's dump of a real
+    answer is the answer itself), so it is not dumped through marshmallow again: that took
+    0.6 ms a claim, 5% of a batch and a tenth of a cache hit."""
+    return jsonify(payload)
 
 
 def _verifier_for(sources: list[str] | None):
@@ -49,7 +57,7 @@ def verify(args):
     overall verdict. NOT_ENOUGH_INFO when nothing relevant is found.
     """
     verifier = _verifier_for(args.get("sources"))
-    return engine().verify([args["claim"]], args["top_k"], args.get("sources"), verifier)[0]
+    return _answer(engine().verify([args["claim"]], args["top_k"], args.get("sources"), verifier)[0])
 
 
 @blp.route("/batch", methods=["POST"])
@@ -70,4 +78,4 @@ def verify_batch(args):
         abort(422, message=f"at most {limit} claims per batch, got {len(args['claims'])}",
               errors={"json": {"claims": [f"Longer than maximum length {limit}."]}})
     verifier = _verifier_for(args.get("sources"))
-    return {"results": engine().verify(args["claims"], args["top_k"], args.get("sources"), verifier)}
+    return _answer({"results": engine().verify(args["claims"], args["top_k"], args.get("sources"), verifier)})
