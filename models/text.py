@@ -42,6 +42,8 @@ class NormalisedText:
 def normalise(text: str) -> NormalisedText:
     """NFKC per character (mathematical bold letters become ASCII), typographic quotes and
     dashes folded to ASCII, accents dropped. Returns the text and its offset map."""
+    if text.isascii() and "`" not in text:  # nothing to fold: the common case, done per claim several times
+        return NormalisedText(text, tuple(range(len(text) + 1)))
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -59,6 +61,8 @@ def normalise(text: str) -> NormalisedText:
 
 def normalise_text(text: str) -> str:
     """The normalised string alone, for matching and embedding."""
+    if text.isascii() and "`" not in text:
+        return text
     return normalise(text).text
 
 
