@@ -196,6 +196,9 @@ class OnnxEmbedder:
         if self.threads:
             options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
+        # Idle intra-op threads sleep instead of spinning: two workers' threads then share two
+        # cores without burning them between requests.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(str(self.onnx_path), options, providers=["CPUExecutionProvider"])
         self._inputs = tuple(i.name for i in session.get_inputs())
         if "input_ids" not in self._inputs or "attention_mask" not in self._inputs:
