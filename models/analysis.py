@@ -18,6 +18,7 @@ _NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "ca
 _NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 _NEGATING_VERBS = {"fail", "deni", "refus", "reject", "dismiss"}  # stems
 _DENIAL_VERBS = {"deni", "reject", "dismiss"}  # they negate a proposition, not one word
+_NEGATION_PASSES_NOT = {"hesit"}  # "did not hesitate to strike" asserts the strike
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",
@@ -117,6 +118,9 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     content_positions: list[tuple[str, bool]] = []
     runs: list[list[str]] = []
     last_name_token = -2
+    # A negated verb passes its negation on through "to" ("refused to commit to defending"):
+    # the token where "to" may come, then the token of the verb it introduces.
+    chain_to_at, chain_verb_at = -1, -1
 
     def negate(key: str) -> None:
         negated.setdefault(key)
@@ -149,11 +153,16 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             negate(head)  # the noun phrase ended: its last word was its head
             pending, head = False, None
         if not content:
+            if i == chain_to_at and lw == "to":
+                chain_verb_at = i + 1
             previous = lw
             continue
         key = match_key(w)
         keys.setdefault(key)
         is_name = w[0].isupper() and i > 0
+        if i == chain_verb_at and not is_name:
+            negate(key)
+            chain_to_at = i + 1
         if w[0].isupper():
             glued = runs and i and last_name_token == i - 1 and not norm[tokens[i - 1][2]:start].strip()
             if glued:
@@ -185,6 +194,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             elif mode == "word" or previous in _AUXILIARIES or lw.endswith(("ed", "en", "ing")):
                 negate(key)
                 pending = False
+                if key not in _NEGATION_PASSES_NOT:
+                    chain_to_at = i + 1
         previous = lw
     if pending and mode == "head" and head:
         negate(head)

@@ -39,6 +39,11 @@ def test_analyse_keys_names_figures():
     ("The HTS terrorists have not even reached the city's borders.", ("reach",)),
     ("Damascus acknowledged losses without giving exact figures.", ("give",)),
     ("The army withdrew from Hama.", ()),
+    # the negation passes on through "to": what was refused is the defending too
+    ("Assad refused to commit to defending the nation.", ("commit", "defend")),
+    ("The army did not want to withdraw from Hama.", ("want", "withdraw")),
+    # not hesitating to strike is striking
+    ("The army did not hesitate to strike the militants.", ("hesit",)),
     # A clause boundary ends the cue's reach.
     ("The ministry denied reports of a withdrawal; troops remain in Hama.", ("withdraw",)),
 ])
