@@ -20,7 +20,9 @@ _PRONOUNS = {"it", "he", "she", "they", "this", "we", "i"}
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:]{2,90}?)(?=,|\.|;|:|$|\s+(?:that|who)\b)", re.I)
 _AS_BY = re.compile(r"\bas\s+(?:quoted|reported|cited)\s+by\s+(?P<who>[^,.;:]{2,80}?)(?=,|\.|;|:|$)", re.I)
 _CITED = re.compile(r"\b(?:cited|quoted)\s+by\s+(?:the\s+)?(?P<who>[^,.;:()]{2,80}?)(?=\s*\(|,|\.|;|:|$)", re.I)
-_TRAILING = re.compile(rf",\"?\s*(?P<who>[^,\"]{{2,80}}?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:in\s+)?[A-Z][^,.]{{0,60}})?\s*[.\"]*$")
+# "..., X said", "..., X said on Sunday", "..., X said in a statement", "..., X told reporters"
+_TRAILING = re.compile(rf",\"?\s*(?P<who>[^,\"]{{2,80}}?)\s+{_AUX}(?:{_VERBS})"
+                       rf"(?:\s+(?:in|on|at|to|during|after|late|earlier)\s+[^,.\"]{{0,60}}|\s+[A-Z][^,.]{{0,60}}|\s+reporters)?\s*[.\"]*$")
 _PASSIVE = re.compile(rf"\b(?:was|were|has\s+been|had\s+been|is|are)\s+(?:{_VERBS})\s+by\s+(?P<who>[^,.;:]{{2,80}}?)(?=,|\.|;|:|$)", re.I)
 _SUBJECT = re.compile(
     rf"^(?:[A-Z ]+:\s*|[A-Z]+\s+-\s+)?(?:In\s+a\s+[^,]{{1,60}},\s*|Meanwhile,\s*|However,\s*)?"

@@ -408,17 +408,21 @@ class ExplicitStanceScorer:
         names = self.claim_names(claim)
         unknown = self.unknown_names(names)
         matchers = self._matchers(claim, names, claim_text)
-        asserter = self.claim_asserter(claim_text, names)
+        asserter = self.claim_asserter(claim_text, claim, names)
         return [self.score_one(claim, p, names, unknown, matchers, asserter) for p in passages]
 
-    def claim_asserter(self, claim_text: str, names: set[str]) -> ClaimAsserter | None:
+    def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
-        that is named: the keys of the attribution and the names among them."""
+        that is named: the keys of the attribution and the names that say who it is, not those
+        the claim also uses for what is asserted ("Russian" in "Russian Foreign Minister Sergei
+        Lavrov said Syria's reliance on Russia ...")."""
         who = attribution_of(claim_text)["asserted_by"]
         if not who:
             return None
         keys = frozenset(content_keys(normalise_text(who)))
-        named = frozenset(k for k in keys if k in names)
+        rest = [k for k in claim.keys if k not in keys]
+        named = frozenset(k for k in keys if k in names
+                          and not any(_same_name(k, r) or _same_name(r, k) for r in rest))
         return ClaimAsserter(who, keys, named) if named else None
 
     def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:

@@ -83,6 +83,11 @@ def test_verdict_and_its_reason(client, claim, verdict, reason):
     ("As the president noted, the talks failed.", "the president", []),
     ("Officials have long said the road is closed.", "Officials", []),
     ("The convoy was hit near the border, a military source told Reuters.", "a military source", []),
+    # a trailing phrase after the speech verb
+    ("The reliance \u201ccreated the conditions now unfolding,\u201d spokesman Sean Savett said in a statement.",
+     "spokesman Sean Savett", []),
+    ("The road is closed, the ministry said on Sunday.", "the ministry", []),
+    ("The attack was repelled, the minister told reporters.", "the minister", []),
 ])
 def test_attribution(text, who, hedges):
     a = attribution_of(text)
