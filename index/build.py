@@ -81,6 +81,7 @@ def passages_of(sources: list[Source]) -> list[dict]:
     for s in sources:
         earlier: list[tuple[int, object, list[str]]] = []   # (index, sentence, keys), reporting sentences so far
         names_in_reach: dict[int, list[str]] = {}  # a sentence's names and those it refers back to
+        own_names_of: dict[int, list[str]] = {}
         for i, sent in enumerate(segment_article(s.text)):
             if sent.boilerplate:
                 continue
@@ -105,7 +106,9 @@ def passages_of(sources: list[Source]) -> list[dict]:
                            "text": ante.text, "anaphoric": antecedent is not None, "keys": ante_keys + chained}
             # its capitalised words but the first, which may be capitalised only as the first
             own_names = [k for k in dict.fromkeys(match_key(n) for n in a.names) if k in a.keys and k != a.initial]
-            inherited = names_in_reach.get(context["sentence_index"], []) if context else []
+            # one step further back only: a long chain ("he ... the country ... they") drifts
+            inherited = own_names_of.get(context["sentence_index"], []) if context else []
+            own_names_of[i] = own_names
             names_in_reach[i] = own_names + [k for k in inherited if k not in own_names]
             passages.append({
                 "passage_id": f"{s.id}:{i}", "source_id": s.id, "sentence_index": i,

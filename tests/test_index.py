@@ -171,7 +171,8 @@ def test_a_chain_of_references_lends_the_first_sentences_names():
     text = ("In a phone call with Badra Gunba, Assad said his forces would defend the country. "
             "\u201cTerrorism only understands force,\u201d he stated, as quoted by the news agency. "
             "The Syrian leader said his forces could strike the terrorists. "
-            "They also liberated several towns in Hama province.")
+            "They also liberated several towns in Hama province. "
+            "Forces loyal to him advanced on the city.")
     passages = {p["sentence_index"]: p for p in passages_of([Source("s1", "t", text, "s1.txt")])}
     leader = passages[2]["context"]
     assert leader["sentence_index"] == 1 and not leader["anaphoric"]
@@ -180,3 +181,6 @@ def test_a_chain_of_references_lends_the_first_sentences_names():
     # words, not names from further back
     they = passages[3]["context"]
     assert they["anaphoric"] and "assad" not in they["keys"]
+    # one step further back only: "him" three sentences after Assad is named does not reach him
+    loyal = passages[4]["context"]
+    assert loyal["sentence_index"] == 3 and not loyal["anaphoric"] and "assad" not in loyal["keys"]
