@@ -225,6 +225,10 @@ def _plural_noun_follows(text: str, end: int) -> bool:
                                                                           and not head.endswith("ss"))
 
 
+# An ordinal joined to a superlative ranks the noun after it ("second-largest city").
+_RANKED_BY = re.compile(r"-(?P<sup>[A-Za-z]+est)\s+(?P<noun>[A-Za-z]+)")
+
+
 def count_key(phrase: str | None) -> str | None:
     """Group key of a counted noun phrase, from its head word."""
     if not phrase:
@@ -353,6 +357,8 @@ def extract_figures(text: str) -> list[Figure]:
                 end += um.end()
         elif kind in ("count", "ordinal"):
             counts, _ = _counted_noun(t, end)
+            if counts is None and kind == "ordinal" and (sm := _RANKED_BY.match(t, end)):
+                counts = f"{sm.group('sup')} {sm.group('noun')}"  # "second-largest city": ranks cities by size
             if counts is None and kind == "count":
                 # "the casualties of terrorists ... have reached 1000": the counted noun stands
                 # before the number, in the same sentence.

@@ -235,3 +235,14 @@ def test_ranges_and_bounds():
 ])
 def test_what_happened_to_the_counted_is_not_part_of_it(text, counts):
     assert [f.counts for f in extract_figures(text)] == [counts]
+
+
+def test_an_ordinal_with_a_superlative_ranks_the_noun_after_it():
+    from models.figures import comparable, consistent
+
+    second, = extract_figures("Aleppo, the second-largest city in Syria, fell.")
+    assert (second.kind, second.counts, second.low) == ("ordinal", "largest city", 2.0)
+    other, = extract_figures("Aleppo, which is the second-largest city in the country, fell.")
+    third, = extract_figures("Homs, the third-largest city, held.")
+    assert comparable(second, other) and consistent(second, other)
+    assert comparable(second, third) and not consistent(second, third)
