@@ -99,11 +99,14 @@ def passages_of(sources: list[Source]) -> list[dict]:
                 # ("in the country", "quoted him") and may borrow its names, not its predicates
                 j, ante, ante_keys = earlier[-2:][antecedent] if antecedent is not None else earlier[-1]
                 # A chain of references ("Assad said ..." / "..., he stated" / "The Syrian leader
-                # said ...") reaches the names of the sentence the antecedent itself refers to;
-                # only for a passage that borrows names, not one read as a whole with the one before.
-                chained = [k for k in names_in_reach.get(j, ()) if k not in ante_keys] if antecedent is None else []
+                # said ...") reaches the names of the sentence the antecedent itself refers to.
+                # A passage read as a whole with the sentence before keeps them apart
+                # ("names_beyond"): they lend who and where, not the sentence's words.
+                chained = [k for k in names_in_reach.get(j, ()) if k not in ante_keys]
+                anaphoric = antecedent is not None
                 context = {"sentence_index": j, "char_start": ante.char_start, "char_end": ante.char_end,
-                           "text": ante.text, "anaphoric": antecedent is not None, "keys": ante_keys + chained}
+                           "text": ante.text, "anaphoric": anaphoric, "keys": ante_keys + ([] if anaphoric else chained),
+                           "names_beyond": chained if anaphoric else []}
             # its capitalised words but the first, which may be capitalised only as the first
             own_names = [k for k in dict.fromkeys(match_key(n) for n in a.names) if k in a.keys and k != a.initial]
             # one step further back only: a long chain ("he ... the country ... they") drifts

@@ -42,6 +42,7 @@ class PassageView:
     context_weight: float = 0.0          # how much a claim word found only there counts
     names_only: bool = False             # the passage only refers back ("in the country"): borrow names, not words
     asserted_by: str | None = None       # who the passage says asserts it (models.attribution)
+    names_beyond: tuple[str, ...] = ()   # names of the sentence its context itself refers back to
 
 
 @dataclass
@@ -452,6 +453,12 @@ class ExplicitStanceScorer:
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:
             in_context &= names
+        # Names from one sentence further back, for a passage read with the sentence before
+        # ("The source also reported ... near the city"): they say who and where, but a name
+        # of the passage's own in the claim name's slot is still a swap (`missing_names`).
+        beyond = ((found_in(frozenset(passage.names_beyond)) & names) - matched - in_context
+                  if passage.names_beyond else set())
+        in_context |= beyond
         own_coverage = sum(weights[k] for k in matched) / total
         coverage = own_coverage + passage.context_weight * sum(weights[k] for k in in_context) / total
         relevance = max(0.0, min(1.0, 0.65 * coverage + 0.35 * max(passage.similarity, 0.0)))
@@ -473,7 +480,8 @@ class ExplicitStanceScorer:
         # substitution (one name: one run of capitalised words) in a claim the passage
         # otherwise states, figures included.
         lends_names = passage.context_weight >= 1.0 and not passage.names_only
-        missing_names = [k for k in sorted(names) if k not in matched and not (lends_names and k in in_context)]
+        missing_names = [k for k in sorted(names)
+                         if k not in matched and not (lends_names and k in in_context and k not in beyond)]
         one_name = any(set(missing_names) <= set(run) for run in claim.name_runs)
         states_claim_figures = all(any(comparable(cf, pf) for pf in pa.figures) for cf in claim.figures)
         single_swap = missing_names and not unknown and one_name and states_claim_figures

@@ -119,7 +119,7 @@ class Verifier:
         if not ctx:
             return PassageView(p.text, p.analysis, c.similarity, asserted_by=who)
         return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"],
-                           asserted_by=who)
+                           asserted_by=who, names_beyond=tuple(ctx.get("names_beyond", ())))
 
     def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
         analysis = analyse(claim, denial_negates=False)

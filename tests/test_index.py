@@ -184,3 +184,16 @@ def test_a_chain_of_references_lends_the_first_sentences_names():
     # one step further back only: "him" three sentences after Assad is named does not reach him
     loyal = passages[4]["context"]
     assert loyal["sentence_index"] == 3 and not loyal["anaphoric"] and "assad" not in loyal["keys"]
+
+
+def test_a_passage_read_with_the_sentence_before_keeps_names_from_further_back_apart():
+    from index.build import passages_of
+    from index.corpus import Source
+
+    text = ("Units in the northern Hama countryside strengthened their lines. "
+            "The army repelled the attack, a military source said. "
+            "The source also reported that the army secured areas near the city.")
+    passages = {p["sentence_index"]: p for p in passages_of([Source("s1", "t", text, "s1.txt")])}
+    ctx = passages[2]["context"]
+    assert ctx["anaphoric"] and ctx["sentence_index"] == 1
+    assert "hama" not in ctx["keys"] and ctx["names_beyond"] == ["hama"]

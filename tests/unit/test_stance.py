@@ -330,3 +330,16 @@ def test_a_capital_as_actor_meets_the_country_in_a_passage():
     other = analyse("Fighters advanced toward Syria and Suran")
     scorer = ExplicitStanceScorer({k: 2.0 for k in set(cp.keys) | set(other.keys)})
     assert scorer.score(place, cp, [PassageView("", other, 0.7)])[0].label != SUPPORTS
+
+
+def test_names_from_further_back_lend_who_and_where_but_do_not_hide_a_swap():
+    claim = "The army secured areas near Hama"
+    ca = analyse(claim, denial_negates=False)
+    own = "The army secured areas near the city"
+    idf = {k: 2.0 for k in set(ca.keys) | set(analyse(own).keys) | {"idlib"}}
+    scorer = ExplicitStanceScorer(idf, name_kinds={"hama": "place", "idlib": "place"})
+    lent = PassageView(own, analyse(own), 0.7, ("armi",), 1.0, names_beyond=("hama",))
+    assert scorer.score(claim, ca, [lent])[0].label == SUPPORTS
+    other = "The army secured areas near Idlib"
+    swapped = PassageView(other, analyse(other), 0.7, ("armi",), 1.0, names_beyond=("hama",))
+    assert scorer.score(claim, ca, [swapped])[0].label == REFUTES
