@@ -145,6 +145,7 @@ _COUNT_GROUPS = {
 }
 _COUNT_GROUP_OF = {stem(w): g for g, ws in _COUNT_GROUPS.items() for w in ws.split()}
 _NOT_COUNTED = STOPWORDS | {"percent", "per", "cent"}
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
 def _parse_number_words(phrase: str) -> float | None:
@@ -365,6 +366,11 @@ def extract_figures(text: str) -> list[Figure]:
                 clause = re.split(r"[.;!?]\s", t[max(0, start - 300):start])[-1]
                 fb = _COUNTED_FALLBACK.search(clause) or _COUNTED_BEFORE.search(clause)
                 counts = fb.group("n") if fb and fb.group("n").lower() not in _NOT_COUNTED else None
+                if counts is None and _OF_PRONOUN.match(t, end):
+                    # "expelling terrorists ..., killing dozens of them": the last noun before
+                    # it in the sentence that names a kind of people counted
+                    counts = next((w for w in reversed(re.findall(r"[A-Za-z]+", clause))
+                                   if stem(w.lower()) in _COUNT_GROUP_OF), None)
         consumed_until = end
         o_start, o_end = norm.original_span(start, end)
         figures.append(Figure(

@@ -246,3 +246,10 @@ def test_an_ordinal_with_a_superlative_ranks_the_noun_after_it():
     third, = extract_figures("Homs, the third-largest city, held.")
     assert comparable(second, other) and consistent(second, other)
     assert comparable(second, third) and not consistent(second, third)
+
+
+def test_a_count_of_them_counts_the_people_named_before_it():
+    f = extract_figures("The army expelled terrorists from the area, killing dozens of them while the rest fled.")[-1]
+    assert (f.text, f.counts, f.counts_key) == ("dozens", "terrorists", "armed-group")
+    # no people named before it in the clause: nothing is counted
+    assert extract_figures("The strikes hit the depots, dozens of them.")[-1].counts is None
