@@ -18,7 +18,11 @@ _NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "ca
 _NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 _NEGATING_VERBS = {"fail", "deni", "refus", "reject", "dismiss"}  # stems
 _DENIAL_VERBS = {"deni", "reject", "dismiss"}  # they negate a proposition, not one word
-_NEGATION_PASSES_NOT = {"hesit"}  # "did not hesitate to strike" asserts the strike
+# Verbs whose negation passes on to the verb of their "to" ("refused to commit to defending",
+# "did not want to withdraw"); not "withdraw to positions" or "speak to journalists". Not
+# "hesitate": "did not hesitate to strike" asserts the strike.
+_NEGATION_PASSES_ON = {"want", "commit", "agre", "plan", "tri", "attempt", "decid", "intend", "seek", "hope",
+                       "promis", "vow", "pledg", "threaten", "expect", "continu", "need", "prepar", "dare"}
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",
@@ -118,8 +122,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     content_positions: list[tuple[str, bool]] = []
     runs: list[list[str]] = []
     last_name_token = -2
-    # A negated verb passes its negation on through "to" ("refused to commit to defending"):
-    # the token where "to" may come, then the token of the verb it introduces.
+    # A negated verb of _NEGATION_PASSES_ON passes its negation on through "to" ("refused to
+    # commit to defending"): the token where "to" may come, then the token of the verb after it.
     chain_to_at, chain_verb_at = -1, -1
 
     def negate(key: str) -> None:
@@ -160,9 +164,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         key = match_key(w)
         keys.setdefault(key)
         is_name = w[0].isupper() and i > 0
-        if i == chain_verb_at and not is_name:
-            negate(key)
-            chain_to_at = i + 1
+        if i == chain_verb_at and not is_name and (lw.endswith("ing") or not lw.endswith("s")):
+            negate(key)  # a verb, not a plural noun ("to talks")
+            if key in _NEGATION_PASSES_ON:
+                chain_to_at = i + 1
         if w[0].isupper():
             glued = runs and i and last_name_token == i - 1 and not norm[tokens[i - 1][2]:start].strip()
             if glued:
@@ -194,7 +199,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             elif mode == "word" or previous in _AUXILIARIES or lw.endswith(("ed", "en", "ing")):
                 negate(key)
                 pending = False
-                if key not in _NEGATION_PASSES_NOT:
+                if key in _NEGATION_PASSES_ON:
                     chain_to_at = i + 1
         previous = lw
     if pending and mode == "head" and head:

@@ -163,11 +163,18 @@ cairo egypt egyptian
 """
 CAPITALS = _group_table(_CAPITALS_TEXT)
 _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
-# A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", or the
-# subject of a verb ("Damascus has charged", "Tehran regains"); not a place ("to Damascus").
-_CAPITAL_AS_ACTOR = r"(?:\b{c}(?:'s|’s)\b|\b(?:loyal|allied|close)\s+to\s+{c}\b|\bbacked\s+by\s+{c}\b|" \
-                    r"\b{c}\s+(?:has|have|had|is|was|will|would|says|said|\w+ed|\w+s)\b)"
-
+# A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", the
+# subject of an auxiliary or a past verb ("Damascus has charged", "Damascus acknowledged"), or
+# of a present verb at a clause's start ("until Damascus regains"); not a place ("to Damascus",
+# "hit Damascus airports", "Damascus suburbs"). Case matters after the capital: "Washington
+# Times" is a name.
+_CAPITAL_WORDS = "|".join(line.split()[0] for line in _CAPITALS_TEXT.strip().splitlines())
+_CAPITAL_AS_ACTOR = re.compile(
+    rf"\b(?P<c>{_CAPITAL_WORDS})(?:'s|’s)\b"
+    rf"|\b(?:loyal|allied|close)\s+to\s+(?P<c2>{_CAPITAL_WORDS})\b|\bbacked\s+by\s+(?P<c3>{_CAPITAL_WORDS})\b"
+    rf"|\b(?P<c4>{_CAPITAL_WORDS})\s+(?-i:has|have|had|is|was|will|would|says|said|[a-z]+ed)\b"
+    rf"|(?:^|[,;:]\s*|\b(?:until|that|while|as|when|after|before|and|but|since)\s+)(?P<c5>{_CAPITAL_WORDS})\s+(?-i:[a-z]+s)\b",
+    re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|around|outside|inside|over|across)\s+$",
                                 re.IGNORECASE)
 
@@ -176,13 +183,12 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
     """Keys of the capitals `text` uses for their country's government (metonymy), which then
     meet the country's name or demonym in a passage: "Moscow's top diplomat" is Russia's."""
     found = set()
-    for line in _CAPITALS_TEXT.split("\n"):
-        if not line.strip():
-            continue
-        capital = line.split()[0]
-        for m in re.finditer(_CAPITAL_AS_ACTOR.format(c=capital), text, re.IGNORECASE):
-            if not _PLACE_PREPOSITION.search(text[:m.start()]):  # "in Damascus suburbs" is a place
-                found.add(match_key(capital))
+    for m in _CAPITAL_AS_ACTOR.finditer(text):
+        capital = next(g for g in m.groups() if g)
+        group = next(name for name in ("c", "c2", "c3", "c4", "c5") if m.group(name))
+        # "in Damascus ..." is a place; "loyal to Damascus" and "backed by Damascus" are not
+        if group in ("c2", "c3") or not _PLACE_PREPOSITION.search(text[:m.start(group)]):
+            found.add(match_key(capital))
     return frozenset(found)
 
 
@@ -284,6 +290,12 @@ def same_quantity_event(cf: Figure, claim_context: Sequence[str], pf: Figure, pa
     return cf.kind not in ("count", "ordinal") or same_event(claim_context, passage_context, _counted_keys(cf, pf), names)
 
 
+@lru_cache(maxsize=4096)  # a passage's asserter recurs across claims
+def _asserter_names(asserted_by: str, name_keys: frozenset[str]) -> frozenset[str]:
+    """The corpus's names in a passage's asserter ("the Kyiv Post" -> {"kyiv"})."""
+    return frozenset(k for k in content_keys(normalise_text(asserted_by)) if k in name_keys)
+
+
 def _same_statement(a: Figure, b: Figure) -> bool:
     """Whether two agreeing figures state one number, not merely allow it: "at least 300" allows
     "about 600" but does not say it."""
@@ -314,8 +326,9 @@ class ExplicitStanceScorer:
         ("Troops ...") is a name only if it is not one of them.
     aliases: acronyms the corpus defines, with the keys of their expansion.
     name_kinds: person or place, for the corpus's names; a swap is claimed only between two
-        names of one kind, or two of which the corpus shows neither kind (organisations: "led
-        by Islamic State" where the passage has "led by HTS"), always in the same slot.
+        names of one kind, or, in the same slot, a name of no known kind and a passage word the
+        corpus never writes in lower case (organisations: "led by Islamic State" where the
+        passage has "led by HTS"; not "Militants attacked" for "Fighters of Jabhat Nusra").
     support_coverage: share of the claim's weighted content a passage must contain to support
         it. A different figure for the same quantity, or another name in a name's place, is a
         conflict only at this coverage too: the passage must say what the claim says but for
@@ -379,9 +392,11 @@ class ExplicitStanceScorer:
         """Keys of the claim's names: its capitalised words, but not a first word that the
         corpus writes in lower case ("Troops ...")."""
         names = {match_key(n) for n in claim.names} - self.common_keys
-        # A run of capitalised words inside the sentence is one name ("Islamic State", "White
-        # House"), whatever its words mean written in lower case.
-        names |= {k for run in claim.name_runs if len(run) >= 2 and claim.initial not in run for k in run}
+        # A run of capitalised words inside the sentence made only of words the corpus also
+        # writes in lower case is one name ("Islamic State", "White House"); in a run with a
+        # name of its own ("Foreign Minister Sergei Lavrov") the titles stay words.
+        names |= {k for run in claim.name_runs if len(run) >= 2 and claim.initial not in run
+                  and not names.intersection(run) for k in run}
         initial = claim.initial
         if initial and initial not in self.idf and _COMMON_WORD_SHAPE.search(initial):
             names.discard(initial)  # "Unconfirmed footage ...": a word, not a name
@@ -434,6 +449,9 @@ class ExplicitStanceScorer:
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
                   claim_asserter: ClaimAsserter | None = None) -> Stance:
+        """One passage against the claim. The optional arguments are what `score` works out
+        once per claim from the claim's text; without them the claim is read from its analysis
+        alone (no capital standing for its country, no asserter). Use `score` for answers."""
         pa = passage.analysis
         names = self.claim_names(claim) if claim_names is None else claim_names
         if unknown_names is None:
@@ -492,7 +510,7 @@ class ExplicitStanceScorer:
             for k in missing_names:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
                 other = next((v for v, v_around in pa.name_slots
-                              if self.name_kinds.get(v) == kind and v not in names
+                              if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
                               and not any(_same_name(v, n) for n in names) and around & set(v_around)), None)
                 if other:
                     conflicts.append((rest - self.support_coverage + self.conflict_coverage,
@@ -535,14 +553,16 @@ class ExplicitStanceScorer:
         asserter = claim_asserter
         if (asserter and passage.asserted_by and not (asserter.names & (matched | in_context))
                 and not (asserter.names & unknown_names)):
-            theirs = {match_key(w) for w in re.findall(r"\b[A-Z][\w'-]+", passage.asserted_by)}
-            theirs -= self.common_keys
+            theirs = _asserter_names(passage.asserted_by, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
                                                                              for cf, pf in figure_matches)
             if theirs and not (theirs & asserter.keys) and same_figures:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
                 rest_weight = sum(weights[k] for k in rest_keys)
                 rest = sum(weights[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
+                # One fact, one conflict: the asserter's names swapped are this same conflict.
+                conflicts = [(cov, why) for cov, why in conflicts if not (
+                    why.startswith("entity mismatch") and any(f"says '{n}'" in why for n in asserter.names))]
                 conflicts.append((rest - self.support_coverage + self.conflict_coverage,
                                   f"asserter mismatch: the claim says {asserter.text} said it; "
                                   f"the passage attributes it to {passage.asserted_by}"))
