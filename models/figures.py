@@ -227,7 +227,7 @@ def _plural_noun_follows(text: str, end: int) -> bool:
 
 
 # An ordinal joined to a superlative ranks the noun after it ("second-largest city").
-_RANKED_BY = re.compile(r"-(?P<sup>[A-Za-z]+est)\s+(?P<noun>[A-Za-z]+)")
+_RANKED_BY = re.compile(r"[-\s](?P<sup>[A-Za-z]+est)\s+(?P<noun>[A-Za-z]+)")
 
 
 def count_key(phrase: str | None) -> str | None:
@@ -343,7 +343,7 @@ def extract_figures(text: str) -> list[Figure]:
                 kind = "year"
         if value is not None and not (math.isfinite(value) and abs(value) <= MAX_VALUE) or high != INF and high > MAX_VALUE:
             continue
-        counts = None
+        counts, ranked = None, None
         if kind == "count" and (um := _UNIT_AFTER.match(after)):
             u = re.sub(r"\s+", " ", um.group("u").lower())
             base = u if u in _UNIT_KIND else re.sub(r"s$", "", u)
@@ -357,9 +357,11 @@ def extract_figures(text: str) -> list[Figure]:
             if um := _UNIT_AFTER.match(after):
                 end += um.end()
         elif kind in ("count", "ordinal"):
-            counts, _ = _counted_noun(t, end)
-            if counts is None and kind == "ordinal" and (sm := _RANKED_BY.match(t, end)):
-                counts = f"{sm.group('sup')} {sm.group('noun')}"  # "second-largest city": ranks cities by size
+            ranked = _RANKED_BY.match(t, end) if kind == "ordinal" else None
+            if ranked:  # "second-largest city": ranks cities by size, not by smallness
+                counts = f"{ranked.group('sup')} {ranked.group('noun')}"
+            else:
+                counts, _ = _counted_noun(t, end)
             if counts is None and kind == "count":
                 # "the casualties of terrorists ... have reached 1000": the counted noun stands
                 # before the number, in the same sentence.
@@ -368,7 +370,7 @@ def extract_figures(text: str) -> list[Figure]:
                 counts = fb.group("n") if fb and fb.group("n").lower() not in _NOT_COUNTED else None
                 if counts is None and _OF_PRONOUN.match(t, end):
                     # "expelling terrorists ..., killing dozens of them": the last noun before
-                    # it in the sentence that names a kind of people counted
+                    # it in the clause of a kind _COUNT_GROUPS knows (people, forces, towns)
                     counts = next((w for w in reversed(re.findall(r"[A-Za-z]+", clause))
                                    if stem(w.lower()) in _COUNT_GROUP_OF), None)
         consumed_until = end
@@ -376,7 +378,8 @@ def extract_figures(text: str) -> list[Figure]:
         figures.append(Figure(
             text=text[o_start:o_end], start=o_start, end=o_end, value=value, low=float(low), high=float(high),
             qualifier=qualifier, kind=kind, unit=unit, counts=counts,
-            counts_key=count_key(counts) if kind in ("count", "ordinal") else None,
+            counts_key=(f"{stem(ranked.group('sup').lower())}-{count_key(ranked.group('noun'))}" if ranked
+                        else count_key(counts) if kind in ("count", "ordinal") else None),
         ))
     return figures
 

@@ -246,6 +246,11 @@ def test_an_ordinal_with_a_superlative_ranks_the_noun_after_it():
     third, = extract_figures("Homs, the third-largest city, held.")
     assert comparable(second, other) and consistent(second, other)
     assert comparable(second, third) and not consistent(second, third)
+    # the superlative is part of what is ranked; with or without the hyphen
+    smallest, = extract_figures("Homs, the second-smallest city, held.")
+    spaced, = extract_figures("Aleppo, the second largest city, fell.")
+    assert not comparable(second, smallest)
+    assert comparable(second, spaced) and consistent(second, spaced)
 
 
 def test_a_count_of_them_counts_the_people_named_before_it():
