@@ -107,8 +107,10 @@ def passages_of(sources: list[Source]) -> list[dict]:
                 context = {"sentence_index": j, "char_start": ante.char_start, "char_end": ante.char_end,
                            "text": ante.text, "anaphoric": anaphoric, "keys": ante_keys + ([] if anaphoric else chained),
                            "names_beyond": chained if anaphoric else []}
-            # its capitalised words but the first, which may be capitalised only as the first
-            own_names = [k for k in dict.fromkeys(match_key(n) for n in a.names) if k in a.keys and k != a.initial]
+            # Its capitalised words, the first included ("Assad said ..."): a word capitalised
+            # only as the first of its sentence lends nothing, since only a claim's names
+            # (never a word the corpus writes in lower case) are looked up among them.
+            own_names = [k for k in dict.fromkeys(match_key(n) for n in a.names) if k in a.keys]
             # one step further back only: a long chain ("he ... the country ... they") drifts
             inherited = own_names_of.get(context["sentence_index"], []) if context else []
             own_names_of[i] = own_names
