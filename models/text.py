@@ -115,11 +115,36 @@ _IRREGULAR = dict(pair.split(":") for pair in """withdrew:withdraw withdrawn:wit
 PAST_FORMS = frozenset(_IRREGULAR) - {"dead"}  # irregular past forms and participles ("fled", "held")
 
 
+# British spellings folded to American ones, so outlets that spell differently meet
+# ("Defence"/"Defense", "emphasised"/"emphasized", "organisation"/"organization",
+# "centre"/"center"). Both sides of every comparison are folded alike, so a word folded that
+# has no American twin ("promise" -> "promize") only changes its key, not what it matches.
+_BRITISH_SPELLINGS = [(re.compile(p), r) for p, r in (
+    (r"(?<=\w{3})is(ation|ations|e|ed|es|ing|er|ers)$", r"iz\1"),
+    (r"(?<=\w{3})ys(e|ed|es|ing)$", r"yz\1"),
+    (r"(?<=\w{3})our(s|ed|ing|ite|ites|able|ably|er|ers|hood|hoods)?$", r"or\1"),
+    (r"^(def|off|lic|pret)ence(s)?$", r"\1ense\2"),
+    (r"(?<=\w{2})tre(s|d)?$", r"ter\1"),
+    (r"^programme(s)?$", r"program\1"),
+)]
+
+
+def american_spelling(word: str) -> str:
+    """`word` (lower case) in American spelling, where a British one differs by rule."""
+    for pattern, replacement in _BRITISH_SPELLINGS:
+        folded = pattern.sub(replacement, word)
+        if folded != word:
+            return folded
+    return word
+
+
 def match_key(word: str) -> str:
     """The key two spellings of one word share: lower case, apostrophes dropped
-    ("Hay'at" -> "hayat"), irregular past forms mapped to the base verb, stemmed."""
+    ("Hay'at" -> "hayat"), irregular past forms mapped to the base verb, British spellings
+    to American ones, stemmed."""
     w = word.lower().replace("'", "")
-    return stem(_IRREGULAR.get(w, w))
+    w = _IRREGULAR.get(w, w)
+    return stem(american_spelling(w))
 
 
 def content_keys(text: str) -> list[str]:

@@ -150,3 +150,19 @@ def test_stemming_is_safe_across_threads():
     for t in threads:
         t.join()
     assert not errors and not wrong, (errors[:3], wrong[:10])
+
+
+@pytest.mark.parametrize("british, american", [
+    ("Defence", "Defense"), ("emphasised", "emphasized"), ("organisation", "organization"),
+    ("stabilising", "stabilizing"), ("centre", "center"), ("metres", "meters"), ("honour", "honor"),
+    ("neighbouring", "neighboring"), ("analysed", "analyzed"), ("programme", "program"), ("offence", "offense"),
+])
+def test_british_and_american_spellings_share_a_key(british, american):
+    assert match_key(british) == match_key(american)
+
+
+@pytest.mark.parametrize("word", ["rise", "hour", "four", "Paris", "crisis", "Tunis", "Assad"])
+def test_words_that_only_look_british_keep_their_key(word):
+    from models.text import american_spelling
+
+    assert american_spelling(word.lower()) == word.lower()
