@@ -138,6 +138,7 @@ def american_spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=32768)  # bounded: claims bring arbitrary words
 def match_key(word: str) -> str:
     """The key two spellings of one word share: lower case, apostrophes dropped
     ("Hay'at" -> "hayat"), irregular past forms mapped to the base verb, British spellings
