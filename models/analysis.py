@@ -16,13 +16,15 @@ from models.text import PAST_FORMS, STOPWORDS, content_keys, match_key, normalis
 # of a withdrawal"). The negated predicate is the first content word after the cue.
 _NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nobody", "nothing", "noone"}
 _NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone"}
-_NEGATING_VERBS = {"fail", "deni", "refus", "reject", "dismiss"}  # stems
-_DENIAL_VERBS = {"deni", "reject", "dismiss"}  # they negate a proposition, not one word
+# Sets of match keys are written as words and keyed by match_key, so they follow the key
+# function (stemming, spelling fold) instead of copying its output by hand.
+_NEGATING_VERBS = {match_key(w) for w in "fail deny refuse reject dismiss".split()}
+_DENIAL_VERBS = {match_key(w) for w in "deny reject dismiss".split()}  # they negate a proposition, not one word
 # Verbs whose negation passes on to the verb of their "to" ("refused to commit to defending",
 # "did not want to withdraw"); not "withdraw to positions" or "speak to journalists". Not
 # "hesitate": "did not hesitate to strike" asserts the strike.
-_NEGATION_PASSES_ON = {"want", "commit", "agre", "plan", "tri", "attempt", "decid", "intend", "seek", "hope",
-                       "promis", "vow", "pledg", "threaten", "expect", "continu", "need", "prepar", "dare"}
+_NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attempt decide intend seek hope promise
+                       vow pledge threaten expect continue need prepare dare""".split()}
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",

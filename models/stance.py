@@ -192,7 +192,7 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_DENIALS = frozenset({"deni", "reject", "dismiss"})
+_DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
 _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing|ly|tion|ment|ness|ous|ive|able|ful)$")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
@@ -313,9 +313,9 @@ def _counted_keys(*figures: Figure) -> set[str]:
 
 # Words whose absence from a passage means it does not say what the claim says, however much
 # else it shares: the predicates that carry a claim's polarity.
-_PREDICATE_KEYS = frozenset({"deni", "confirm", "admit", "acknowledg", "refus", "reject", "fail", "manag", "succeed",
-                             "withdraw", "remain", "open", "close", "captur", "lose", "win", "won", "increas",
-                             "decreas", "allow", "prevent", "ban", "start", "end", "stop", "support", "oppos"})
+_PREDICATE_KEYS = frozenset(match_key(w) for w in """deny confirm admit acknowledge refuse reject fail manage succeed
+                             withdraw remain open close capture lose win won increase decrease allow prevent ban
+                             start end stop support oppose""".split())
 @dataclass
 class ExplicitStanceScorer:
     """Stance from explicit evidence. Every threshold is a parameter:

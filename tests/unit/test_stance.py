@@ -42,6 +42,8 @@ def test_analyse_keys_names_figures():
     # the negation passes on through "to": what was refused is the defending too
     ("Assad refused to commit to defending the nation.", ("commit", "defend")),
     ("The army did not want to withdraw from Hama.", ("want", "withdraw")),
+    # a verb whose key the spelling fold changes ("promise" -> "promiz") still passes it on
+    ("He refused to promise to withdraw from Hama.", ("promiz", "withdraw")),
     # not hesitating to strike is striking
     ("The army did not hesitate to strike the militants.", ("hesit",)),
     # "to" as a preposition: what follows is not negated
