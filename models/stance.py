@@ -26,7 +26,8 @@ from typing import Mapping, Protocol, Sequence
 from models.analysis import TextAnalysis
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
-from models.text import content_keys, match_key, names_match, normalise_text
+from models.lexicon import WordNetLexicon
+from models.text import STOPWORDS, content_keys, match_key, names_match, normalise_text, words
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -63,6 +64,7 @@ class ClaimAsserter:
 
 class StanceScorer(Protocol):
     name: str
+    fingerprint: str                # the name and whatever else answers depend on (a lexicon): for cache keys
     relevance_floor: float          # below this relevance a passage is not shown as evidence
     name_keys: frozenset[str]       # the corpus's names: who and where, not what happened
 
@@ -84,7 +86,8 @@ def _group_table(groups: str) -> dict[str, frozenset[str]]:
 
 
 # Words that say the same thing in news reporting. General English, one group a line; not
-# tied to any corpus. (No WordNet ships in a package these machines can install.)
+# tied to any corpus; WordNet (models/lexicon.py) adds to it, but relates some of these weakly
+# or not at all (raids/strikes, fled/displaced).
 SYNONYMS = _group_table("""
 kill killed killing deaths death dead die died slain casualties fatalities eliminated eliminate toll losses
 terrorist terrorists militant militants insurgent insurgents rebel rebels jihadist jihadists extremists gunmen
@@ -236,25 +239,38 @@ class _KeyMatcher:
     for names), an acronym of it or the expansion of one it abbreviates, or a spelling variant
     of a name. Built once per claim key, tried against every candidate passage."""
 
-    __slots__ = ("key", "is_name", "direct", "expansion")
+    __slots__ = ("key", "is_name", "direct", "expansion", "related")
 
     def __init__(self, key: str, is_name: bool, aliases: Mapping[str, frozenset[str]],
-                 acronyms_of: Mapping[str, frozenset[str]], stands_for: frozenset[str] = frozenset()):
-        """stands_for: other keys that name the same thing here ("Moscow's air power": Russia)."""
+                 acronyms_of: Mapping[str, frozenset[str]], stands_for: frozenset[str] = frozenset(),
+                 related: frozenset[str] = frozenset()):
+        """stands_for: other keys that name the same thing here ("Moscow's air power": Russia).
+        related: keys of words a lexicon says can say what this one says; they count only
+        against a passage's plain words, never its names ("joined" is not "United States")."""
         self.key, self.is_name = key, is_name
         direct = {key} | SYNONYMS.get(key, frozenset()) | acronyms_of.get(key, frozenset())  # "HTS" for its expansion
         direct |= stands_for
         if not is_name and len(key) >= 6:
             direct |= _derivation_variants(key)
         self.direct = frozenset(direct)
+        self.related = frozenset() if is_name else related - self.direct
         self.expansion = aliases.get(key)  # "HTS" meets "Hayat Tahrir al-Sham": two of its words
 
-    def found_in(self, passage_keys: frozenset[str]) -> bool:
+    def found_in(self, passage_keys: frozenset[str], plain_keys: frozenset[str] = frozenset()) -> bool:
+        """plain_keys: the passage's keys that are not names, which related words may meet."""
         if not self.direct.isdisjoint(passage_keys):
             return True
         if self.expansion is not None and len(self.expansion & passage_keys) >= 2:
             return True
+        if self.related and not self.related.isdisjoint(plain_keys):
+            return True
         return self.is_name and _names_any(self.key, passage_keys)
+
+
+@lru_cache(maxsize=4096)  # a passage's keys recur across claims
+def _plain_keys(keys: frozenset[str], capitalised: tuple[str, ...], initial: str | None) -> frozenset[str]:
+    """A passage's keys less those of its capitalised words, but for its first word."""
+    return keys - {match_key(n) for n in capitalised if match_key(n) != initial}
 
 
 @lru_cache(maxsize=4096)  # bounded small: keys come from claims, and each entry holds a key set
@@ -358,6 +374,7 @@ class ExplicitStanceScorer:
     figure_conflict_coverage: float = 0.5
     paraphrase_similarity: float = 0.8
     paraphrase_coverage: float = 0.55
+    lexicon: WordNetLexicon | None = None
     name: str = "explicit"
 
     def __post_init__(self):
@@ -374,8 +391,12 @@ class ExplicitStanceScorer:
         for acronym, expansion in self._aliases.items():
             for k in expansion:
                 self._acronyms_of[k] = self._acronyms_of.get(k, frozenset()) | {acronym}
+        # What answers depend on beyond the code, for cache keys: the lexicon too.
+        self.fingerprint = self.name + (f"+{self.lexicon.fingerprint()}" if self.lexicon is not None else "")
 
-    ready = True
+    @property
+    def ready(self) -> bool:
+        return self.lexicon is None or self.lexicon.ready
 
     @classmethod
     def from_lexicon(cls, meta: Mapping, **settings) -> "ExplicitStanceScorer":
@@ -383,7 +404,8 @@ class ExplicitStanceScorer:
         return cls(meta["idf"], meta["common_keys"], meta["aliases"], meta["name_kinds"], **settings)
 
     def warm_up(self) -> None:
-        return None
+        if self.lexicon is not None:
+            self.lexicon.warm_up()
 
     def weight(self, key: str) -> float:
         return self.idf.get(key, self.unknown_weight)
@@ -441,10 +463,26 @@ class ExplicitStanceScorer:
                           and not any(_same_name(k, r) or _same_name(r, k) for r in rest))
         return ClaimAsserter(who, keys, named) if named else None
 
+    def related_keys(self, claim_text: str, claim_keys: Sequence[str], names: set[str]) -> dict[str, frozenset[str]]:
+        """For each of the claim's words that is not a name, the keys of the words the lexicon
+        says can say the same ("coached": train, teach, instruct)."""
+        if self.lexicon is None or not claim_text:
+            return {}
+        related: dict[str, frozenset[str]] = {}
+        text_words = [w for w, _, _ in words(normalise_text(claim_text))]
+        keys = [match_key(w) for w in text_words]
+        wanted = [k in claim_keys and k not in names for k in keys]
+        for k, found, want in zip(keys, self.lexicon.related_keys_in(text_words, wanted), wanted):
+            if want:
+                related[k] = related.get(k, frozenset()) | found
+        return related
+
     def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:
         standing_for = capitals_standing_for_countries(claim_text)
+        related = self.related_keys(claim_text, frozenset(claim.keys), names)
         return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
-                            CAPITALS.get(k, frozenset()) if k in standing_for else frozenset()) for k in claim.keys]
+                            CAPITALS.get(k, frozenset()) if k in standing_for else frozenset(),
+                            related.get(k, frozenset())) for k in claim.keys]
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
@@ -464,10 +502,10 @@ class ExplicitStanceScorer:
 
         matchers = self._matchers(claim, names) if claim_matchers is None else claim_matchers
 
-        def found_in(keys: frozenset[str]) -> set[str]:
-            return {m.key for m in matchers if m.found_in(keys)}
+        def found_in(keys: frozenset[str], plain: frozenset[str] = frozenset()) -> set[str]:
+            return {m.key for m in matchers if m.found_in(keys, plain)}
 
-        matched = found_in(passage_keys)
+        matched = found_in(passage_keys, _plain_keys(passage_keys, pa.names, pa.initial))
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:
             in_context &= names
@@ -612,6 +650,13 @@ class ExplicitStanceScorer:
         stated = matched | (in_context if lends_names else in_context & names)
         missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated]
         missing_predicates += [k for k in claim_neg if negated_in_passage(k) is None and k not in missing_predicates]
+        # A claim word met only through a related word the passage negates ("admitted" and
+        # "not allowing"): too loose a link to refute on, and no support.
+        for m in matchers:
+            if m.key in matched and m.key not in claim_neg and m.direct.isdisjoint(passage_keys) \
+                    and not m.related.isdisjoint(passage_neg):
+                blocks_support.append(f"the passage negates '{min(m.related & passage_neg)}', "
+                                      f"which may say '{m.key}'")
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]
@@ -647,6 +692,7 @@ class CrossEncoderStanceScorer:
         self.explicit = explicit
         self.batch_size = batch_size
         self.name = f"nli:{self.model_path.name}"
+        self.fingerprint = f"{self.name}+{explicit.fingerprint}"  # answers depend on both
         self.relevance_floor = explicit.relevance_floor
         self.name_keys = explicit.name_keys
         self._model = None
@@ -654,9 +700,10 @@ class CrossEncoderStanceScorer:
 
     @property
     def ready(self) -> bool:
-        return self._model is not None
+        return self._model is not None and self.explicit.ready
 
     def warm_up(self) -> None:
+        self.explicit.warm_up()  # its figure conflicts are kept, and it may read a lexicon
         if self._model is not None:
             return
         from sentence_transformers import CrossEncoder

@@ -29,7 +29,8 @@ from models.verdict import decide
 _SOURCE_FIELDS = ("id", "title", "url", "outlet", "published")
 # The code an answer's stance and verdict come from (models/ beside this file).
 _DECIDING_FILES = tuple(Path(__file__).with_name(n) for n in (
-    "analysis.py", "attribution.py", "figures.py", "retriever.py", "stance.py", "text.py", "verdict.py", "verifier.py"))
+    "analysis.py", "attribution.py", "figures.py", "lexicon.py", "retriever.py", "stance.py", "text.py", "verdict.py",
+    "verifier.py"))
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Verifier:
         (nprobe / efSearch), the scorer and the code that decides. Cache keys include it, so a
         new scorer, a fixed rule or another search depth never serves old answers."""
         search = json.dumps(ann.set_search_params(self.store.index), sort_keys=True)
-        h = hashlib.sha256(f"{self.index_version}|{search}|{self.scorer.name}".encode())
+        h = hashlib.sha256(f"{self.index_version}|{search}|{self.scorer.fingerprint}".encode())
         for path in _DECIDING_FILES:
             h.update(path.read_bytes())
         return h.hexdigest()[:16]

@@ -21,6 +21,7 @@ from typing import Sequence
 from index.build import CURRENT, build_index, read_current
 from index.store import IndexLoadError, IndexStore
 from models.embedder import make_embedder
+from models.lexicon import WordNetLexicon
 from models.stance import CrossEncoderStanceScorer, ExplicitStanceScorer
 from models.verifier import Verifier
 from service.cache import MemoryCache, RedisCache, ResultCache, cache_key
@@ -43,6 +44,8 @@ class Engine:
             if settings.redis_url else MemoryCache(settings.cache_max_entries, settings.cache_ttl_seconds,
                                                   settings.cache_max_mb << 20))
         self.verifier: Verifier | None = None
+        # Built here, so a folder that is not WordNet's stops the start; read in the warm-up.
+        self._lexicon = WordNetLexicon(settings.wordnet_dir) if settings.wordnet_dir else None
         self.state = "starting"
         self.error: str | None = None
         self.warm_up_seconds: float | None = None
@@ -94,7 +97,7 @@ class Engine:
             raise IndexLoadError(f"{meta_path}: the index was built with another encoder ({meta.get('model')}); "
                                  f"this service encodes with {self.embedder.name}. Rebuild it: python -m index build")
         store = IndexStore.load(s.index_dir, version, nprobe=s.faiss_nprobe, ef_search=s.faiss_ef_search)
-        explicit = ExplicitStanceScorer.from_lexicon(store.meta)
+        explicit = ExplicitStanceScorer.from_lexicon(store.meta, lexicon=self._lexicon)
         scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
         scorer.warm_up()
         return Verifier(store, self.embedder, scorer)

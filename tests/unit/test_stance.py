@@ -380,3 +380,62 @@ def test_titles_in_a_run_with_a_name_stay_words():
     assert {"sergei", "lavrov"} <= names and not names & {"foreign", "minist"}
     # a run of common words alone is one name
     assert {"islam", "state"} <= scorer.claim_names(analyse("HTS was once part of the Islamic State", denial_negates=False))
+
+
+# A lexicon of related words (models/lexicon.py): a claim word met by a word that can say it
+
+class _Lexicon:
+    """Stands in for WordNetLexicon: fixed relations, by word."""
+
+    ready = True
+
+    def __init__(self, relations: dict[str, set[str]]):
+        self.relations = relations
+
+    def warm_up(self):
+        pass
+
+    def fingerprint(self):
+        return "test-lexicon"
+
+    def related_keys_in(self, words, wanted=None):
+        from models.text import match_key
+        return [frozenset(match_key(r) for r in self.relations.get(w.lower(), ()))
+                if wanted is None or wanted[i] else frozenset() for i, w in enumerate(words)]
+
+
+def _with_lexicon(claim: str, passage: str, relations: dict[str, set[str]]) -> tuple[Stance, Stance]:
+    """The stance without and with the lexicon."""
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    idf = {k: 2.0 for k in set(ca.keys) | set(pa.keys)}
+    view = PassageView(passage, pa, 0.5)
+    return (ExplicitStanceScorer(idf).score(claim, ca, [view])[0],
+            ExplicitStanceScorer(idf, lexicon=_Lexicon(relations)).score(claim, ca, [view])[0])
+
+
+def test_a_related_word_says_what_the_claim_word_says():
+    without, with_ = _with_lexicon("Jets pounded insurgent sites near Morek.",
+                                   "Jets struck insurgent positions near Morek.",
+                                   {"pounded": {"strike"}, "sites": {"position"}})
+    assert without.label == NEUTRAL and with_.label == SUPPORTS and with_.coverage == 1.0
+
+
+def test_a_related_word_never_meets_a_passage_name():
+    # "joined" and "united" are related; "United States" is a name
+    without, with_ = _with_lexicon("Fighters joined the assault on Aleppo.",
+                                   "The United States said fighters led the assault on Aleppo.", {"joined": {"unite"}})
+    assert with_.coverage == without.coverage
+
+
+def test_a_related_word_under_negation_blocks_support_without_refuting():
+    # "admit" and "allow" are related in one sense only: too loose to refute on
+    without, with_ = _with_lexicon("The command admitted the fighters into Hama.",
+                                   "The command is not allowing the fighters into Hama.", {"admitted": {"allow"}})
+    assert with_.label == NEUTRAL
+    assert any("the passage negates 'allow'" in r for r in with_.reasons)
+
+
+def test_the_lexicon_is_part_of_the_scorer_fingerprint():
+    plain = ExplicitStanceScorer({"a": 1.0})
+    assert plain.fingerprint == "explicit"
+    assert ExplicitStanceScorer({"a": 1.0}, lexicon=_Lexicon({})).fingerprint == "explicit+test-lexicon"
