@@ -235,7 +235,16 @@ def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
     keys = content_keys(clause)
     verbs = ["!" + match_key(w) for w, _, _ in words(clause)
              if _is_content(w) and w[0].islower() and (w.lower().endswith(("ed", "en")) or w.lower() in PAST_FORMS)]
+    # A participle that opens a phrase right before the figure is what happened to what it
+    # counts (", killing dozens of them", "after wounding 12"); other "-ing" words are too
+    # often nouns or adjectives ("despite ongoing fighting 300 fighters arrived").
+    governing = _GOVERNING_PARTICIPLE.search(text[max(0, start - 40):start])
+    if governing:
+        verbs.append("!" + match_key(governing.group(1)))
     return tuple(dict.fromkeys(keys + verbs))
+
+
+_GOVERNING_PARTICIPLE = re.compile(r"(?:,|\b(?:after|before|by|while|and))\s+([a-z]{3,}ing)\s+$")
 
 
 _COORDINATED = re.compile(r"\b([A-Z][\w'-]+)\s+and\s+([A-Z][\w'-]+)")

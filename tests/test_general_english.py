@@ -9,6 +9,7 @@ from index.build import build_index
 from index.store import IndexStore
 from models.analysis import analyse
 from models.figures import extract_figures
+from models.lexicon import WordNetLexicon, default_wordnet_dir
 from models.stance import ExplicitStanceScorer
 from models.verifier import Verifier
 
@@ -21,6 +22,8 @@ ARTICLES = {
           "Syria said 2,000 soldiers were deployed to Homs. Rebels reached the outskirts of Aleppo in northern Syria.\n",
     "n4": "Government order\nThe government ordered an evacuation of Marden after the floods. "
           "The Nigerien army said 30 soldiers were killed near the border.\n",
+    "n5": "Brora market\nArtillery shelled the market in Brora on Monday, killing 14 people. "
+          "Engineers in Velmar strengthened the dam and trained volunteers.\n",
 }
 
 
@@ -32,7 +35,10 @@ def verifier(tmp_path_factory, engine):
     index_dir = tmp_path_factory.mktemp("news-index")
     build_index(corpus, index_dir, engine.embedder)
     store = IndexStore.load(index_dir)
-    return Verifier(store, engine.embedder, ExplicitStanceScorer.from_lexicon(store.meta))
+    lexicon = WordNetLexicon(default_wordnet_dir())  # as the service runs it
+    scorer = ExplicitStanceScorer.from_lexicon(store.meta, lexicon=lexicon)
+    scorer.warm_up()
+    return Verifier(store, engine.embedder, scorer)
 
 
 @pytest.mark.parametrize("claim,verdict", [
@@ -48,6 +54,9 @@ def verifier(tmp_path_factory, engine):
         strict=True, reason="known limit: 'Nigerien' is one letter from 'Nigerian', as spelling variants are "
                             "('Ignasyuk'/'Ignatiuk'); no demonym lexicon ships here to tell them apart")),
     ("Syria", "NOT_ENOUGH_INFO"),                                                    # too little to check
+    ("Shelling of the Brora market killed 14 people", "SUPPORTED"),                 # ", killing 14": what happened
+    ("Shelling of the Brora market killed 40 people", "REFUTED"),
+    ("Engineers beefed up the dam and schooled volunteers", "SUPPORTED"),            # WordNet: strengthen, train
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
@@ -68,3 +77,10 @@ def test_an_acronym_is_not_a_stopword():
 def test_a_reversed_range_is_ordered():
     [f] = extract_figures("between 100 and 50 terrorists")
     assert (f.low, f.high) == (50, 100)
+
+
+def test_a_participle_before_a_figure_is_its_event_but_not_a_noun_in_ing():
+    killing, = analyse("Artillery shelled the market, killing 14 people.").figure_contexts
+    assert "!kill" in killing
+    arrived, = analyse("Despite ongoing fighting 300 fighters arrived.").figure_contexts
+    assert "!fight" not in arrived and "!arriv" in arrived
