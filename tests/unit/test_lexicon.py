@@ -147,3 +147,16 @@ def test_a_folder_that_is_not_wordnet_stops_the_start(tmp_path):
 
     with pytest.raises(ValueError, match="not a WordNet database folder"):
         Engine(Settings.from_env({"CLAIMVERIFY_WORDNET_DIR": str(tmp_path)}))
+
+
+def test_wordnet_derivations_and_comparatives(wordnet):
+    assert "response" in wordnet.related_words("responded")      # a verb's "+" derivation
+    assert "govern" not in wordnet.related_words("governor")      # a noun's: its key is "government"'s
+    assert "broader" in wordnet.related_words("wider")            # an adjective's comparative
+    # nouns do not go up: "offensive" does not state a "counteroffensive"
+    assert "offensive" not in wordnet.related_words("counteroffensive")
+
+
+def test_relations_are_checked(tmp_path):
+    with pytest.raises(ValueError, match="unknown parts of speech"):
+        WordNetLexicon(_build(tmp_path / "wn"), relations={"x": "@"})
