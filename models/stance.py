@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
-from models.analysis import TextAnalysis
+from models.analysis import TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -239,38 +239,34 @@ class _KeyMatcher:
     for names), an acronym of it or the expansion of one it abbreviates, or a spelling variant
     of a name. Built once per claim key, tried against every candidate passage."""
 
-    __slots__ = ("key", "is_name", "direct", "expansion", "related")
+    __slots__ = ("key", "is_name", "direct", "expansion", "word", "related")
 
     def __init__(self, key: str, is_name: bool, aliases: Mapping[str, frozenset[str]],
                  acronyms_of: Mapping[str, frozenset[str]], stands_for: frozenset[str] = frozenset(),
-                 related: frozenset[str] = frozenset()):
+                 word: str | None = None, related: frozenset[str] = frozenset()):
         """stands_for: other keys that name the same thing here ("Moscow's air power": Russia).
-        related: keys of words a lexicon says can say what this one says; they count only
-        against a passage's plain words, never its names ("joined" is not "United States")."""
+        word, related: the claim's word and the lemmas of words a lexicon says can say what it
+        says; they meet a passage's plain words only, never its names ("joined" is not "United
+        States"), as lemmas, not match keys ("secure" is not "security"), and count for no more
+        than the passage word weighs."""
         self.key, self.is_name = key, is_name
         direct = {key} | SYNONYMS.get(key, frozenset()) | acronyms_of.get(key, frozenset())  # "HTS" for its expansion
         direct |= stands_for
         if not is_name and len(key) >= 6:
             direct |= _derivation_variants(key)
         self.direct = frozenset(direct)
-        self.related = frozenset() if is_name else related - self.direct
+        self.word = word or key
+        self.related = frozenset() if is_name else related
         self.expansion = aliases.get(key)  # "HTS" meets "Hayat Tahrir al-Sham": two of its words
 
-    def found_in(self, passage_keys: frozenset[str], plain_keys: frozenset[str] = frozenset()) -> bool:
-        """plain_keys: the passage's keys that are not names, which related words may meet."""
+    def found_in(self, passage_keys: frozenset[str]) -> bool:
+        """Met by the key itself, a synonym, a stem variant, an acronym or a name's spelling;
+        `related` words are weighed apart (ExplicitStanceScorer.score_one)."""
         if not self.direct.isdisjoint(passage_keys):
             return True
         if self.expansion is not None and len(self.expansion & passage_keys) >= 2:
             return True
-        if self.related and not self.related.isdisjoint(plain_keys):
-            return True
         return self.is_name and _names_any(self.key, passage_keys)
-
-
-@lru_cache(maxsize=4096)  # a passage's keys recur across claims
-def _plain_keys(keys: frozenset[str], capitalised: tuple[str, ...], initial: str | None) -> frozenset[str]:
-    """A passage's keys less those of its capitalised words, but for its first word."""
-    return keys - {match_key(n) for n in capitalised if match_key(n) != initial}
 
 
 @lru_cache(maxsize=4096)  # bounded small: keys come from claims, and each entry holds a key set
@@ -447,7 +443,10 @@ class ExplicitStanceScorer:
         unknown = self.unknown_names(names)
         matchers = self._matchers(claim, names, claim_text)
         asserter = self.claim_asserter(claim_text, claim, names)
-        return [self.score_one(claim, p, names, unknown, matchers, asserter) for p in passages]
+        # A claim that reports a denial: what it says was denied ("denied that any soldiers
+        # had been killed": killed).
+        denied = frozenset(analyse(claim_text).denied) if _DENIALS & set(claim.keys) else None
+        return [self.score_one(claim, p, names, unknown, matchers, asserter, denied) for p in passages]
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -463,30 +462,31 @@ class ExplicitStanceScorer:
                           and not any(_same_name(k, r) or _same_name(r, k) for r in rest))
         return ClaimAsserter(who, keys, named) if named else None
 
-    def related_keys(self, claim_text: str, claim_keys: Sequence[str], names: set[str]) -> dict[str, frozenset[str]]:
-        """For each of the claim's words that is not a name, the keys of the words the lexicon
-        says can say the same ("coached": train, teach, instruct)."""
+    def related_lemmas(self, claim_text: str, claim_keys: Sequence[str], names: set[str]) -> dict[str, tuple[str, frozenset[str]]]:
+        """For each of the claim's words that is not a name, by key: the word and the lemmas of
+        the words the lexicon says can say the same ("coached": train, teach, instruct)."""
         if self.lexicon is None or not claim_text:
             return {}
-        related: dict[str, frozenset[str]] = {}
+        related: dict[str, tuple[str, frozenset[str]]] = {}
         text_words = [w for w, _, _ in words(normalise_text(claim_text))]
         keys = [match_key(w) for w in text_words]
         wanted = [k in claim_keys and k not in names for k in keys]
-        for k, found, want in zip(keys, self.lexicon.related_keys_in(text_words, wanted), wanted):
-            if want:
-                related[k] = related.get(k, frozenset()) | found
+        for w, k, found, want in zip(text_words, keys, self.lexicon.related_in(text_words, wanted), wanted):
+            if want and found:
+                word, before = related.get(k, (w, frozenset()))
+                related[k] = (word, before | found)
         return related
 
     def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:
         standing_for = capitals_standing_for_countries(claim_text)
-        related = self.related_keys(claim_text, frozenset(claim.keys), names)
+        related = self.related_lemmas(claim_text, frozenset(claim.keys), names)
         return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
                             CAPITALS.get(k, frozenset()) if k in standing_for else frozenset(),
-                            related.get(k, frozenset())) for k in claim.keys]
+                            *related.get(k, (None, frozenset()))) for k in claim.keys]
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
-                  claim_asserter: ClaimAsserter | None = None) -> Stance:
+                  claim_asserter: ClaimAsserter | None = None, claim_denied: frozenset[str] | None = None) -> Stance:
         """One passage against the claim. The optional arguments are what `score` works out
         once per claim from the claim's text; without them the claim is read from its analysis
         alone (no capital standing for its country, no asserter). Use `score` for answers."""
@@ -502,10 +502,28 @@ class ExplicitStanceScorer:
 
         matchers = self._matchers(claim, names) if claim_matchers is None else claim_matchers
 
-        def found_in(keys: frozenset[str], plain: frozenset[str] = frozenset()) -> set[str]:
-            return {m.key for m in matchers if m.found_in(keys, plain)}
+        def found_in(keys: frozenset[str]) -> set[str]:
+            return {m.key for m in matchers if m.found_in(keys)}
 
-        matched = found_in(passage_keys, _plain_keys(passage_keys, pa.names, pa.initial))
+        matched = found_in(passage_keys)
+        # Words the lexicon relates meet the passage's plain words only, and count for no more
+        # than the passage word weighs: "responded" met by "said" is weak evidence.
+        credit = dict(weights)
+        read_as: list[str] = []
+        related_hits: dict[str, frozenset[str]] = {}
+        if any(m.related and m.key not in matched for m in matchers):
+            passage_lemmas = self.lexicon.lemmas_of(normalise_text(passage.text))
+            for m in matchers:
+                hits = m.related & passage_lemmas if m.key not in matched else frozenset()
+                # not a stopword ("whole" is not met by "all"), not a name opening the passage
+                # ("Turkey condemned ...")
+                hits = frozenset(h for h in hits if h not in STOPWORDS and match_key(h) not in self.name_keys)
+                if hits:
+                    best = max(sorted(hits), key=lambda h: self.weight(match_key(h)))
+                    matched.add(m.key)
+                    related_hits[m.key] = frozenset(match_key(h) for h in hits)
+                    credit[m.key] = min(weights[m.key], self.weight(match_key(best)))
+                    read_as.append(f"reads '{m.word}' as '{best}' (WordNet)")
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:
             in_context &= names
@@ -515,7 +533,7 @@ class ExplicitStanceScorer:
         beyond = ((found_in(frozenset(passage.names_beyond)) & names) - matched - in_context
                   if passage.names_beyond else set())
         in_context |= beyond
-        own_coverage = sum(weights[k] for k in matched) / total
+        own_coverage = sum(credit[k] for k in matched) / total
         coverage = own_coverage + passage.context_weight * sum(weights[k] for k in in_context) / total
         relevance = max(0.0, min(1.0, 0.65 * coverage + 0.35 * max(passage.similarity, 0.0)))
         conflicts: list[tuple[float, str]] = []   # (how well the rest of the claim is covered, why)
@@ -543,7 +561,7 @@ class ExplicitStanceScorer:
         single_swap = missing_names and not unknown and one_name and states_claim_figures
         if single_swap:
             rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
-            rest = sum(weights[k] for k in matched) / (rest_weight or 1.0)
+            rest = sum(credit[k] for k in matched) / (rest_weight or 1.0)
             slots = dict(claim.name_slots)
             for k in missing_names:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
@@ -597,7 +615,7 @@ class ExplicitStanceScorer:
             if theirs and not (theirs & asserter.keys) and same_figures:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
                 rest_weight = sum(weights[k] for k in rest_keys)
-                rest = sum(weights[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
+                rest = sum(credit[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
                 # One fact, one conflict: the asserter's names swapped are this same conflict.
                 conflicts = [(cov, why) for cov, why in conflicts if not (
                     why.startswith("entity mismatch") and any(f"says '{n}'" in why for n in asserter.names))]
@@ -611,14 +629,22 @@ class ExplicitStanceScorer:
             # A claim that reports a denial is about the denial: compare it with what the
             # passage says was denied, not with what the denial negates.
             passage_neg -= set(pa.denied)
+            # A passage that denies something else does not state the claim's denial
+            # ("denied reports of a withdrawal" for "denied that soldiers had been killed").
+            if claim_denied and pa.denied and not any(
+                    k in pa.denied or SYNONYMS.get(k, frozenset()) & set(pa.denied) for k in claim_denied):
+                blocks_support.append(f"the passage denies '{', '.join(pa.denied)}', "
+                                      f"not '{', '.join(sorted(claim_denied))}'")
 
         def negated_in_passage(k: str) -> str | None:
             if k in passage_neg:
                 return k
             return next(iter(SYNONYMS.get(k, frozenset()) & passage_neg), None)
 
-        # Direct matches first, so the reason names the word the passage itself negates.
-        for k in sorted((k for k in claim.keys if k in matched), key=lambda k: k not in passage_neg):
+        # Direct matches first, so the reason names the word the passage itself negates. Not a
+        # word met only through the lexicon: its links are too loose to refute on.
+        for k in sorted((k for k in claim.keys if k in matched and k not in related_hits),
+                        key=lambda k: k not in passage_neg):
             in_passage = negated_in_passage(k)
             if (k in claim_neg) != (in_passage is not None):
                 side, word = ("the claim", k) if k in claim_neg else ("the passage", in_passage)
@@ -631,7 +657,7 @@ class ExplicitStanceScorer:
                 continue
             opposite = next((o for o in ANTONYMS.get(k, ()) if o in passage_keys and o not in passage_neg), None)
             if opposite:
-                rest = sum(weights[x] for x in matched) / (total - weights[k] or 1.0)
+                rest = sum(credit[x] for x in matched) / (total - weights[k] or 1.0)
                 conflicts.append((rest, f"opposite wording: the claim says '{k}', the passage '{opposite}'"))
 
         credible = [(cov, why) for cov, why in conflicts if cov >= self.conflict_coverage]
@@ -652,18 +678,18 @@ class ExplicitStanceScorer:
         missing_predicates += [k for k in claim_neg if negated_in_passage(k) is None and k not in missing_predicates]
         # A claim word met only through a related word the passage negates ("admitted" and
         # "not allowing"): too loose a link to refute on, and no support.
-        for m in matchers:
-            if m.key in matched and m.key not in claim_neg and m.direct.isdisjoint(passage_keys) \
-                    and not m.related.isdisjoint(passage_neg):
-                blocks_support.append(f"the passage negates '{min(m.related & passage_neg)}', "
-                                      f"which may say '{m.key}'")
+        for k, hits in related_hits.items():
+            if (k in claim_neg) != bool(hits & passage_neg):
+                side = "the claim negates" if k in claim_neg else "the passage negates"
+                blocks_support.append(f"{side} '{k if k in claim_neg else min(hits & passage_neg)}', "
+                                      f"met only through a related word")
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]
         if heavy:
             blocks_support.append("the passage lacks " + ", ".join(f"'{k}'" for k in heavy)
                                   + ", which carries much of the claim")
-        reasons = [f"covers {coverage:.0%} of the claim"]
+        reasons = [f"covers {coverage:.0%} of the claim"] + read_as
         reasons += [f"figure agrees: the claim says {cf.describe()}; the passage says {pf.describe()}"
                     for cf, pf in figure_matches]
         reasons += notes

@@ -43,6 +43,7 @@ def verifier(tmp_path_factory, engine):
 
 @pytest.mark.parametrize("claim,verdict", [
     ("Police denied that protesters had been arrested in Dunmore", "SUPPORTED"),     # a denial reported by both
+    ("Police denied that protesters had been injured in Dunmore", "NOT_ENOUGH_INFO"),  # they denied another thing
     ("A civilian was killed in the raid on Harlow", "REFUTED"),                      # "not a single": the verb
     ("The army captured the airport at Corwen", "SUPPORTED"),                       # "did not fail to": asserted
     ("The overnight shelling of Kestrel caused casualties", "NOT_ENOUGH_INFO"),      # refusing to comment negates "comment"
