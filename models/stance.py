@@ -243,12 +243,12 @@ class _KeyMatcher:
 
     def __init__(self, key: str, is_name: bool, aliases: Mapping[str, frozenset[str]],
                  acronyms_of: Mapping[str, frozenset[str]], stands_for: frozenset[str] = frozenset(),
-                 word: str | None = None, related: frozenset[str] = frozenset()):
+                 word: str | None = None, related: frozenset = frozenset()):
         """stands_for: other keys that name the same thing here ("Moscow's air power": Russia).
-        word, related: the claim's word and the lemmas of words a lexicon says can say what it
-        says; they meet a passage's plain words only, never its names ("joined" is not "United
-        States"), as lemmas, not match keys ("secure" is not "security"), and count for no more
-        than the passage word weighs."""
+        word, related: the claim's word and the senses (a lexicon's) in which a passage word can
+        say what it says; they meet a passage's plain words only, never its names ("joined" is
+        not "United States"), as word senses, not match keys ("secure" is not "security"), and
+        count for no more than the passage word weighs."""
         self.key, self.is_name = key, is_name
         direct = {key} | SYNONYMS.get(key, frozenset()) | acronyms_of.get(key, frozenset())  # "HTS" for its expansion
         direct |= stands_for
@@ -267,6 +267,11 @@ class _KeyMatcher:
         if self.expansion is not None and len(self.expansion & passage_keys) >= 2:
             return True
         return self.is_name and _names_any(self.key, passage_keys)
+
+
+def _head_key(word: str) -> str:
+    """The match key of a word, or of a phrasal verb's verb ("beef up")."""
+    return match_key(word.split()[0])
 
 
 @lru_cache(maxsize=4096)  # bounded small: keys come from claims, and each entry holds a key set
@@ -462,12 +467,12 @@ class ExplicitStanceScorer:
                           and not any(_same_name(k, r) or _same_name(r, k) for r in rest))
         return ClaimAsserter(who, keys, named) if named else None
 
-    def related_lemmas(self, claim_text: str, claim_keys: Sequence[str], names: set[str]) -> dict[str, tuple[str, frozenset[str]]]:
-        """For each of the claim's words that is not a name, by key: the word and the lemmas of
-        the words the lexicon says can say the same ("coached": train, teach, instruct)."""
+    def related_senses(self, claim_text: str, claim_keys: Sequence[str], names: set[str]) -> dict[str, tuple[str, frozenset]]:
+        """For each of the claim's words that is not a name, by key: the word and the senses in
+        which a passage word can say the same (the lexicon's: "killed" -> kill, execute, ...)."""
         if self.lexicon is None or not claim_text:
             return {}
-        related: dict[str, tuple[str, frozenset[str]]] = {}
+        related: dict[str, tuple[str, frozenset]] = {}
         text_words = [w for w, _, _ in words(normalise_text(claim_text))]
         keys = [match_key(w) for w in text_words]
         wanted = [k in claim_keys and k not in names for k in keys]
@@ -479,7 +484,7 @@ class ExplicitStanceScorer:
 
     def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:
         standing_for = capitals_standing_for_countries(claim_text)
-        related = self.related_lemmas(claim_text, frozenset(claim.keys), names)
+        related = self.related_senses(claim_text, frozenset(claim.keys), names)
         return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
                             CAPITALS.get(k, frozenset()) if k in standing_for else frozenset(),
                             *related.get(k, (None, frozenset()))) for k in claim.keys]
@@ -512,17 +517,19 @@ class ExplicitStanceScorer:
         read_as: list[str] = []
         related_hits: dict[str, frozenset[str]] = {}
         if any(m.related and m.key not in matched for m in matchers):
-            passage_lemmas = self.lexicon.lemmas_of(normalise_text(passage.text))
+            passage_senses = self.lexicon.senses_in(normalise_text(passage.text))
             for m in matchers:
-                hits = m.related & passage_lemmas if m.key not in matched else frozenset()
-                # not a stopword ("whole" is not met by "all"), not a name opening the passage
-                # ("Turkey condemned ...")
-                hits = frozenset(h for h in hits if h not in STOPWORDS and match_key(h) not in self.name_keys)
+                if m.key in matched or not m.related:
+                    continue
+                # a passage word in its commonest sense; not a stopword ("whole" is not met by
+                # "all"), not a name opening the passage ("Turkey condemned ...")
+                hits = {passage_senses[s] for s in m.related.intersection(passage_senses)}
+                hits = {h for h in hits if h not in STOPWORDS and _head_key(h) not in self.name_keys}
                 if hits:
-                    best = max(sorted(hits), key=lambda h: self.weight(match_key(h)))
+                    best = max(sorted(hits), key=lambda h: self.weight(_head_key(h)))
                     matched.add(m.key)
-                    related_hits[m.key] = frozenset(match_key(h) for h in hits)
-                    credit[m.key] = min(weights[m.key], self.weight(match_key(best)))
+                    related_hits[m.key] = frozenset(_head_key(h) for h in hits)
+                    credit[m.key] = min(weights[m.key], self.weight(_head_key(best)))
                     read_as.append(f"reads '{m.word}' as '{best}' (WordNet)")
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:

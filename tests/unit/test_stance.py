@@ -402,12 +402,14 @@ class _Lexicon:
         return [frozenset(self.relations.get(w.lower(), ())) if wanted is None or wanted[i] else frozenset()
                 for i, w in enumerate(words)]
 
-    def lemmas_of(self, text):
-        """Plain words, lower case, crudely lemmatised: capitalised words but the first left out."""
-        out = set()
+    def senses_in(self, text):
+        """Each plain word's "sense" is the word itself, crudely lemmatised; capitalised words
+        but the first are left out."""
+        out = {}
         for i, w in enumerate(text.replace(".", " ").split()):
             if i == 0 or not w[0].isupper():
-                out |= {w.lower(), w.lower().rstrip("s"), w.lower().removesuffix("ing")}
+                for form in (w.lower(), w.lower().rstrip("s"), w.lower().removesuffix("ing")):
+                    out.setdefault(form, w.lower())
         return out
 
 
