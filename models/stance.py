@@ -196,6 +196,11 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
 
 
 _DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
+# Ways of taking part in something, which "had nothing to do with it" (read as "not involved
+# in", models.analysis) denies. General English.
+_INVOLVED = match_key("involved")
+_INVOLVEMENT = frozenset(match_key(w) for w in """back support sponsor fund finance arm train equip help aid assist
+                         orchestrate organise coordinate direct mastermind plan participate involve""".split())
 _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing|ly|tion|ment|ness|ous|ive|able|ful)$")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
@@ -657,6 +662,16 @@ class ExplicitStanceScorer:
                 side, word = ("the claim", k) if k in claim_neg else ("the passage", in_passage)
                 conflicts.append((coverage, f"negation: {side} negates '{word}'"))
                 break
+        else:
+            # "X has nothing to do with Y" denies every way of taking part in Y: backing,
+            # funding, training it. One side denies involvement, the other states a way of it.
+            for denier, asserter in ((passage_neg, claim), (claim_neg, pa)):
+                ways = [k for k in asserter.keys if k in _INVOLVEMENT and k not in asserter.negated]
+                if _INVOLVED in denier and ways:
+                    side = "the passage" if denier is passage_neg else "the claim"
+                    conflicts.append((coverage, f"negation: {side} denies any involvement; "
+                                                f"the {'claim' if side == 'the passage' else 'passage'} says '{ways[0]}'"))
+                    break
 
         # Opposite predicates: the claim's word is absent but its opposite is there.
         for k in claim.keys:

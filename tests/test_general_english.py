@@ -24,6 +24,8 @@ ARTICLES = {
           "The Nigerien army said 30 soldiers were killed near the border.\n",
     "n5": "Brora market\nArtillery shelled the market in Brora on Monday, killing 14 people. "
           "Engineers in Velmar strengthened the dam and trained volunteers.\n",
+    "n6": "Corwen attack\nThe ministry said Norland had nothing to do with the attack on Corwen. "
+          "Officials said Estria funded the militia in Dunmore.\n",
 }
 
 
@@ -58,6 +60,9 @@ def verifier(tmp_path_factory, engine):
     ("Shelling of the Brora market killed 14 people", "SUPPORTED"),                 # ", killing 14": what happened
     ("Shelling of the Brora market killed 40 people", "REFUTED"),
     ("Engineers beefed up the dam and schooled volunteers", "SUPPORTED"),            # WordNet: strengthen, train
+    ("The ministry said Norland backed the attack on Corwen", "REFUTED"),            # "nothing to do with" it
+    ("The ministry said Norland condemned the attack on Corwen", "NOT_ENOUGH_INFO"),  # not a way of taking part
+    ("Officials said Estria had nothing to do with the militia in Dunmore", "REFUTED"),  # it funded it
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
