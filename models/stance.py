@@ -274,6 +274,26 @@ class _KeyMatcher:
         return self.is_name and _names_any(self.key, passage_keys)
 
 
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|announced|announces|"
+                       r"warned|argued|insisted|stressed|emphasi[sz]ed|noted|added|declared|acknowledged|"
+                       r"admitted|conceded|confirmed)\b(?P<rest>.*)$", re.IGNORECASE)
+
+
+def reported_content(claim_text: str, names: set[str]) -> frozenset[str]:
+    """The content keys of what a claim says someone said, told or stated ("X told Y that
+    terrorism only understands force": terrorism, understands, force): the words after
+    "that" following a verb of saying, names aside. Empty when the claim reports no speech or
+    its content is not introduced by "that"."""
+    m = _REPORTED.search(normalise_text(claim_text))
+    if not m:
+        return frozenset()
+    that = re.search(r"\bthat\b(?P<content>.*)$", m.group("rest"), re.IGNORECASE)
+    if not that:
+        return frozenset()
+    keys = frozenset(content_keys(that.group("content"))) - names
+    return keys if len(keys) >= 2 else frozenset()
+
+
 def _head_key(word: str) -> str:
     """The match key of a word, or of a phrasal verb's verb ("beef up")."""
     return match_key(word.split()[0])
@@ -380,6 +400,7 @@ class ExplicitStanceScorer:
     figure_conflict_coverage: float = 0.5
     paraphrase_similarity: float = 0.8
     paraphrase_coverage: float = 0.55
+    said_coverage: float = 0.5
     lexicon: WordNetLexicon | None = None
     name: str = "explicit"
 
@@ -456,7 +477,8 @@ class ExplicitStanceScorer:
         # A claim that reports a denial: what it says was denied ("denied that any soldiers
         # had been killed": killed).
         denied = frozenset(analyse(claim_text).denied) if _DENIALS & set(claim.keys) else None
-        return [self.score_one(claim, p, names, unknown, matchers, asserter, denied) for p in passages]
+        said = reported_content(claim_text, names)
+        return [self.score_one(claim, p, names, unknown, matchers, asserter, denied, said) for p in passages]
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -496,7 +518,8 @@ class ExplicitStanceScorer:
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
-                  claim_asserter: ClaimAsserter | None = None, claim_denied: frozenset[str] | None = None) -> Stance:
+                  claim_asserter: ClaimAsserter | None = None, claim_denied: frozenset[str] | None = None,
+                  claim_said: frozenset[str] = frozenset()) -> Stance:
         """One passage against the claim. The optional arguments are what `score` works out
         once per claim from the claim's text; without them the claim is read from its analysis
         alone (no capital standing for its country, no asserter). Use `score` for answers."""
@@ -705,6 +728,12 @@ class ExplicitStanceScorer:
                 side = "the claim negates" if k in claim_neg else "the passage negates"
                 blocks_support.append(f"{side} '{k if k in claim_neg else min(hits & passage_neg)}', "
                                       f"met only through a related word")
+        # "X told Y that P": a passage that has X and Y talk but does not state P does not
+        # support it ("Assad held talks with Sudani" for "Assad told Sudani that ...").
+        said_weight = sum(weights[k] for k in claim_said if k in weights)
+        if said_weight and sum(credit[k] for k in claim_said if k in stated) < self.said_coverage * said_weight:
+            blocks_support.append("the passage does not state what the claim says was said ("
+                                  + ", ".join(f"'{k}'" for k in sorted(claim_said) if k not in stated) + ")")
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]

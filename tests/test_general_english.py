@@ -26,6 +26,8 @@ ARTICLES = {
           "Engineers in Velmar strengthened the dam and trained volunteers.\n",
     "n6": "Corwen attack\nThe ministry said Norland had nothing to do with the attack on Corwen. "
           "Officials said Estria funded the militia in Dunmore.\n",
+    "n7": "Flood talks\nThe governor of Marden held talks with Kestrel Mayor Jonas Albert Quill. "
+          "Quill later visited the bridge. The governor of Marden warned that the river would burst its banks.\n",
 }
 
 
@@ -59,10 +61,14 @@ def verifier(tmp_path_factory, engine):
     ("Syria", "NOT_ENOUGH_INFO"),                                                    # too little to check
     ("Shelling of the Brora market killed 14 people", "SUPPORTED"),                 # ", killing 14": what happened
     ("Shelling of the Brora market killed 40 people", "REFUTED"),
-    ("Engineers beefed up the dam and schooled volunteers", "SUPPORTED"),            # WordNet: strengthen, train
+    ("Engineers beefed up the dam", "SUPPORTED"),                                    # WordNet: strengthened
     ("The ministry said Norland backed the attack on Corwen", "REFUTED"),            # "nothing to do with" it
     ("The ministry said Norland condemned the attack on Corwen", "NOT_ENOUGH_INFO"),  # not a way of taking part
     ("Officials said Estria had nothing to do with the militia in Dunmore", "REFUTED"),  # it funded it
+    # the talks took place, but not with that said in them
+    ("The governor of Marden told Kestrel Mayor Jonas Albert Quill in a phone call that the dam was safe",
+     "NOT_ENOUGH_INFO"),
+    ("The governor of Marden warned that the river would burst its banks", "SUPPORTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
@@ -153,3 +159,11 @@ def test_related_words_do_not_support_another_statement(wordnet, claim, passage)
 def test_related_words_find_paraphrases(wordnet, claim, passage):
     assert _one_passage(claim, passage, None) != "SUPPORTS"     # not without the lexicon
     assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+def test_reported_content_is_what_follows_that_after_a_verb_of_saying():
+    from models.stance import reported_content
+    assert reported_content("Assad told Sudani that terrorism only understands force", {"assad", "sudani"}) == \
+        {"terror", "understand", "forc"}
+    assert reported_content("Assad held talks with Sudani", set()) == frozenset()
+    assert reported_content("The army said it retook Hama", set()) == frozenset()   # no "that": not read
