@@ -165,6 +165,24 @@ riyadh saudi
 cairo egypt egyptian
 """
 CAPITALS = _group_table(_CAPITALS_TEXT)
+# Countries named in several words, and the single words that name them too (an acronym, a
+# short name, a demonym, the capital). General knowledge, one country a line: "phrase: words".
+_COUNTRY_PHRASES_TEXT = """
+united states: us usa america american washington
+united kingdom: uk britain british london
+united arab emirates: uae emirati
+united nations: un
+european union: eu
+saudi arabia: saudi riyadh
+"""
+COUNTRY_PHRASES: dict[str, frozenset[str]] = {}        # "us" -> {"unit", "state"}
+_COUNTRY_NAMES_OF_PHRASE: dict[tuple[str, ...], frozenset[str]] = {}
+for _line in _COUNTRY_PHRASES_TEXT.strip().splitlines():
+    _phrase, _words = _line.split(":")
+    _keys = tuple(match_key(w) for w in _phrase.split())
+    _COUNTRY_NAMES_OF_PHRASE[_keys] = frozenset(match_key(w) for w in _words.split())
+    for _w in _words.split():
+        COUNTRY_PHRASES[match_key(_w)] = frozenset(_keys)
 _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
 # A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", the
 # subject of an auxiliary or a past verb ("Damascus has charged", "Damascus acknowledged"), or
@@ -512,8 +530,21 @@ class ExplicitStanceScorer:
     def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:
         standing_for = capitals_standing_for_countries(claim_text)
         related = self.related_senses(claim_text, frozenset(claim.keys), names)
-        return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
-                            CAPITALS.get(k, frozenset()) if k in standing_for else frozenset(),
+        # Countries with a name of several words: "US", "America" or "Washington" (as an
+        # actor) meet "United States" in a passage; the words of "United States" in a claim
+        # meet "US", "America", "Washington".
+        aliases = dict(self._aliases)
+        stands_for = {k: CAPITALS.get(k, frozenset()) for k in standing_for}
+        for k in claim.keys:
+            phrase = COUNTRY_PHRASES.get(k)
+            if phrase and k not in aliases and (k not in _CAPITAL_CITIES or k in standing_for):
+                aliases[k] = phrase
+        for run in claim.name_runs:
+            for phrase, others in _COUNTRY_NAMES_OF_PHRASE.items():
+                if set(phrase) <= set(run):
+                    for k in phrase:
+                        stands_for[k] = stands_for.get(k, frozenset()) | others
+        return [_KeyMatcher(k, k in names, aliases, self._acronyms_of, stands_for.get(k, frozenset()),
                             *related.get(k, (None, frozenset()))) for k in claim.keys]
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,

@@ -28,6 +28,8 @@ ARTICLES = {
           "Officials said Estria funded the militia in Dunmore.\n",
     "n7": "Flood talks\nThe governor of Marden held talks with Kestrel Mayor Jonas Albert Quill. "
           "Quill later visited the bridge. The governor of Marden warned that the river would burst its banks.\n",
+    "n8": "Trade\nThe United States signed a trade deal with Norland on Monday. "
+          "Officials said Washington approved a loan to Estria.\n",
 }
 
 
@@ -69,6 +71,11 @@ def verifier(tmp_path_factory, engine):
     ("The governor of Marden told Kestrel Mayor Jonas Albert Quill in a phone call that the dam was safe",
      "NOT_ENOUGH_INFO"),
     ("The governor of Marden warned that the river would burst its banks", "SUPPORTED"),
+    ("The US signed a trade deal with Norland", "SUPPORTED"),                       # US: United States
+    ("America signed a trade deal with Norland", "SUPPORTED"),
+    ("Washington signed a trade deal with Norland", "SUPPORTED"),                   # the capital as an actor
+    ("The United States approved a loan to Estria", "SUPPORTED"),                   # "Washington approved"
+    ("The UK signed a trade deal with Norland", "NOT_ENOUGH_INFO"),                 # United Kingdom: one word shared
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
