@@ -89,6 +89,10 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", "repel"), (r"\b(?:drove|drive|drives|driving|driven)\s+(?:\w+\s+)?(?:out|back)\b", "expel"),
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
+    # ending support negates it: "would withdraw its support" is "would not support"
+    (r"\b(?:withdr[ae]wn?|withdraws|withdrawing|cut(?:s|ting)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
+     r"suspend(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:(?:its|their|his|her|all|any|our)\s+)?"
+     r"(support|backing|aid|funding|assistance)\b", r"not \1"),
 )]
 
 
@@ -255,13 +259,16 @@ def _clause_partners(text: str, start: int, end: int) -> tuple[tuple[str, str], 
     return tuple((match_key(a), match_key(b)) for a, b in _COORDINATED.findall(normalise_text(_clause(text, start, end))))
 
 
+# A discourse marker may come first ("However, these reports ...", "Meanwhile, it said ...").
+_DISCOURSE_MARKER = r"(?:(?:however|meanwhile|moreover|furthermore|but|and|still|yet|also|separately|later|instead|" \
+                    r"nevertheless|nonetheless|in addition|in turn|at the same time)\W+)?"
 _ANAPHORIC_OPENER = re.compile(
-    r"^\W*(?:it|he|she|they|this|that|these|those|its|his|her|their|there|"
+    r"^\W*" + _DISCOURSE_MARKER + r"(?:it|he|she|they|this|that|these|those|its|his|her|their|there|"
     r"the (?:source|statement|command|ministry|center|centre|unit|group|office|agency|spokesman|spokesperson|official))\b",
     re.IGNORECASE)
 
 
-_DEFINITE_OPENER = re.compile(r"^\W*the\s+([A-Za-z][\w'-]*)\b", re.IGNORECASE)
+_DEFINITE_OPENER = re.compile(r"^\W*" + _DISCOURSE_MARKER + r"the\s+([A-Za-z][\w'-]*)\b", re.IGNORECASE)
 
 
 def antecedent_of(text: str, previous: Sequence[tuple[str, Sequence[str]]]) -> int | None:

@@ -30,6 +30,7 @@ ARTICLES = {
           "Quill later visited the bridge. The governor of Marden warned that the river would burst its banks.\n",
     "n8": "Trade\nThe United States signed a trade deal with Norland on Monday. "
           "Officials said Washington approved a loan to Estria.\n",
+    "n9": "Aid\nThe minister said Estria would firmly support the Norland army.\n",
 }
 
 
@@ -76,6 +77,8 @@ def verifier(tmp_path_factory, engine):
     ("Washington signed a trade deal with Norland", "SUPPORTED"),                   # the capital as an actor
     ("The United States approved a loan to Estria", "SUPPORTED"),                   # "Washington approved"
     ("The UK signed a trade deal with Norland", "NOT_ENOUGH_INFO"),                 # United Kingdom: one word shared
+    ("The minister said Estria would withdraw its support for the Norland army", "REFUTED"),  # ends support
+    ("The minister said Estria would end all support for the Norland army", "REFUTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
@@ -174,3 +177,9 @@ def test_reported_content_is_what_follows_that_after_a_verb_of_saying():
         {"terror", "understand", "forc"}
     assert reported_content("Assad held talks with Sudani", set()) == frozenset()
     assert reported_content("The army said it retook Hama", set()) == frozenset()   # no "that": not read
+
+
+def test_ending_support_negates_it_and_withdrawing_troops_does_not():
+    assert analyse("Iran would withdraw its support from the army").negated == ("support",)
+    assert analyse("Washington cut all aid to the rebels").negated == ("aid",)
+    assert analyse("The army withdrew from Hama").negated == ()

@@ -470,3 +470,12 @@ def test_a_related_word_never_meets_a_name_opening_the_passage():
     common = frozenset(idf) - {"turkey", "israel", "gaza"}  # the corpus writes these only capitalised
     scorer = ExplicitStanceScorer(idf, common_keys=common, lexicon=_Lexicon({"bombed": {"turkey"}}))
     assert scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0].label == NEUTRAL
+
+
+def test_a_discourse_marker_before_a_reference_still_refers_back():
+    from models.analysis import antecedent_of
+    previous = [("Regional media reported that Hama had fallen.", ("region", "media", "report", "hama", "fallen"))]
+    assert antecedent_of("However, these reports have proven false.", previous) == 0
+    assert antecedent_of("Meanwhile, it said the army had regrouped.", previous) == 0
+    assert antecedent_of("However, the reports were denied.", previous) == 0     # "the <noun>" the sentence before has
+    assert antecedent_of("However, Hama stayed calm.", previous) is None
