@@ -27,7 +27,7 @@ from models.analysis import TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
-from models.text import STOPWORDS, content_keys, match_key, names_match, normalise_text, words
+from models.text import PAST_FORMS, STOPWORDS, content_keys, match_key, names_match, normalise_text, words
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -312,6 +312,26 @@ def reported_content(claim_text: str, names: set[str]) -> frozenset[str]:
     return keys if len(keys) >= 2 else frozenset()
 
 
+_AUXILIARY_BEFORE = frozenset("to will would did does do can could may might should must has have had was were is are "
+                              "be been being not never also".split())
+
+
+@lru_cache(maxsize=4096)  # passages recur across claims
+def verb_keys(text: str) -> frozenset[str]:
+    """Keys of the words a text uses as verbs, as far as their form shows: "-ed" and "-ing"
+    forms, irregular past forms, and any word after an auxiliary or "to" ("will support").
+    Not a noun sharing the verb's key ("organisation", "support" in "with the support of")."""
+    found = set()
+    previous = ""
+    for w, _, _ in words(normalise_text(text)):
+        lw = w.lower()
+        if w[0].islower() and (lw.endswith(("ed", "ing")) and len(lw) > 4 or lw in PAST_FORMS
+                               or previous in _AUXILIARY_BEFORE):
+            found.add(match_key(lw))
+        previous = lw
+    return frozenset(found)
+
+
 def _head_key(word: str) -> str:
     """The match key of a word, or of a phrasal verb's verb ("beef up")."""
     return match_key(word.split()[0])
@@ -496,7 +516,7 @@ class ExplicitStanceScorer:
         # had been killed": killed).
         denied = frozenset(analyse(claim_text).denied) if _DENIALS & set(claim.keys) else None
         said = reported_content(claim_text, names)
-        return [self.score_one(claim, p, names, unknown, matchers, asserter, denied, said) for p in passages]
+        return [self.score_one(claim, p, names, unknown, matchers, asserter, denied, said, claim_text) for p in passages]
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -550,7 +570,7 @@ class ExplicitStanceScorer:
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
                   claim_asserter: ClaimAsserter | None = None, claim_denied: frozenset[str] | None = None,
-                  claim_said: frozenset[str] = frozenset()) -> Stance:
+                  claim_said: frozenset[str] = frozenset(), claim_text: str = "") -> Stance:
         """One passage against the claim. The optional arguments are what `score` works out
         once per claim from the claim's text; without them the claim is read from its analysis
         alone (no capital standing for its country, no asserter). Use `score` for answers."""
@@ -719,8 +739,9 @@ class ExplicitStanceScorer:
         else:
             # "X has nothing to do with Y" denies every way of taking part in Y: backing,
             # funding, training it. One side denies involvement, the other states a way of it.
-            for denier, asserter in ((passage_neg, claim), (claim_neg, pa)):
-                ways = [k for k in asserter.keys if k in _INVOLVEMENT and k not in asserter.negated]
+            for denier, asserter, text in ((passage_neg, claim, claim_text), (claim_neg, pa, passage.text)):
+                verbs = verb_keys(text)  # "backed", "was backing": not "a terrorist organisation"
+                ways = [k for k in asserter.keys if k in _INVOLVEMENT and k not in asserter.negated and k in verbs]
                 if _INVOLVED in denier and ways:
                     side = "the passage" if denier is passage_neg else "the claim"
                     conflicts.append((coverage, f"negation: {side} denies any involvement; "

@@ -479,3 +479,18 @@ def test_a_discourse_marker_before_a_reference_still_refers_back():
     assert antecedent_of("Meanwhile, it said the army had regrouped.", previous) == 0
     assert antecedent_of("However, the reports were denied.", previous) == 0     # "the <noun>" the sentence before has
     assert antecedent_of("However, Hama stayed calm.", previous) is None
+
+
+def test_a_noun_sharing_an_involvement_verbs_key_is_not_a_way_of_taking_part():
+    def scored(claim: str, passage: str) -> Stance:
+        ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+        idf = {k: 2.0 for k in set(ca.keys) | set(pa.keys)}
+        return ExplicitStanceScorer(idf).score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
+
+    # "organisation" has the match key of "organise"; the passage's denial is about the attack
+    s = scored("The spokesman described Norland as a designated terrorist organisation.",
+               "The spokesman said Norland, a designated terrorist organisation, had nothing to do with the attack.")
+    assert s.label != REFUTES, s.reasons
+    backed = scored("The spokesman said Norland backed the attack.",
+                    "The spokesman said Norland had nothing to do with the attack.")
+    assert backed.label == REFUTES and "denies any involvement" in backed.reasons[0]
