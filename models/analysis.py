@@ -89,10 +89,14 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", "repel"), (r"\b(?:drove|drive|drives|driving|driven)\s+(?:\w+\s+)?(?:out|back)\b", "expel"),
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
-    # ending support negates it: "would withdraw its support" is "would not support"
-    (r"\b(?:withdr[ae]wn?|withdraws|withdrawing|cut(?:s|ting)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
-     r"suspend(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:(?:its|their|his|her|all|any|our)\s+)?"
-     r"(support|backing|aid|funding|assistance)\b", r"not \1"),
+    # ending support, asserted, negates it: "would withdraw its support" is "would not support";
+    # not a proposal or a refusal ("urged it to end its support", "refused to end"), not a past
+    # withdrawal (there was support before it), not "cut aid workers off"
+    (r"\b(?:(?:will|would|shall|could|may|might|must)\s+(?:\w+ly\s+)?(?:withdraw|end|halt|suspend|stop|cut)|"
+     r"(?:is|are)\s+(?:withdrawing|ending|halting|suspending|stopping|cutting)|"
+     r"(?:withdraws|ends|halts|suspends|stops|cuts))\s+(?:(?:its|their|his|her|all|any|our)\s+)?"
+     r"(support|backing|aid|funding|assistance)\b(?!\s+(?:workers?|convoys?|agenc\w+|groups?|deliver\w+|"
+     r"officials?|organi[sz]ations?|trucks?|shipments?)\b)", r"not \1"),
 )]
 
 
@@ -181,7 +185,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             else:
                 runs.append([key])
             last_name_token = i
-        if w[0].isupper() and len(w) > 2:
+        if w[0].isupper() and (len(w) > 2 or w.isupper()):  # "UK", "UN" are names; "I", "A" are not
             names.setdefault(lw.replace("'", ""))
             if i == 0 or norm[:start].strip() in ("", '"', "'"):
                 initial = key

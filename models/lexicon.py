@@ -207,9 +207,14 @@ class WordNetLexicon:
         """WordNet lemmas an inflected word can be a form of, in this part of speech."""
         table = self._index[pos]
         w = word.lower()
-        candidates = [w, *self._exceptions[pos].get(w, ())]
-        candidates += [w[: len(w) - len(ending)] + replacement for ending, replacement in _DETACH[pos]
-                       if w.endswith(ending) and len(w) > len(ending) + 1]
+        irregular = self._exceptions[pos].get(w)
+        if irregular:
+            # an irregular form is read as the form it is listed as ("found": find, not the
+            # verb "found"; "saw": see), as the commonest reading
+            candidates = list(irregular)
+        else:
+            candidates = [w] + [w[: len(w) - len(ending)] + replacement for ending, replacement in _DETACH[pos]
+                                if w.endswith(ending) and len(w) > len(ending) + 1]
         found: list[str] = []
         for base in candidates:
             if base not in found and table.offsets(base):

@@ -175,14 +175,14 @@ united nations: un
 european union: eu
 saudi arabia: saudi riyadh
 """
-COUNTRY_PHRASES: dict[str, frozenset[str]] = {}        # "us" -> {"unit", "state"}
+COUNTRY_PHRASES: dict[str, tuple[str, ...]] = {}        # "us" -> ("unit", "state")
 _COUNTRY_NAMES_OF_PHRASE: dict[tuple[str, ...], frozenset[str]] = {}
 for _line in _COUNTRY_PHRASES_TEXT.strip().splitlines():
     _phrase, _words = _line.split(":")
     _keys = tuple(match_key(w) for w in _phrase.split())
     _COUNTRY_NAMES_OF_PHRASE[_keys] = frozenset(match_key(w) for w in _words.split())
     for _w in _words.split():
-        COUNTRY_PHRASES[match_key(_w)] = frozenset(_keys)
+        COUNTRY_PHRASES[match_key(_w)] = _keys
 _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
 # A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", the
 # subject of an auxiliary or a past verb ("Damascus has charged", "Damascus acknowledged"), or
@@ -200,6 +200,7 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|ar
                                 re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # passages recur across claims
 def capitals_standing_for_countries(text: str) -> frozenset[str]:
     """Keys of the capitals `text` uses for their country's government (metonymy), which then
     meet the country's name or demonym in a passage: "Moscow's top diplomat" is Russia's."""
@@ -262,11 +263,12 @@ class _KeyMatcher:
     for names), an acronym of it or the expansion of one it abbreviates, or a spelling variant
     of a name. Built once per claim key, tried against every candidate passage."""
 
-    __slots__ = ("key", "is_name", "direct", "expansion", "word", "related")
+    __slots__ = ("key", "is_name", "direct", "expansion", "word", "related", "country_phrase", "country_names")
 
     def __init__(self, key: str, is_name: bool, aliases: Mapping[str, frozenset[str]],
                  acronyms_of: Mapping[str, frozenset[str]], stands_for: frozenset[str] = frozenset(),
-                 word: str | None = None, related: frozenset = frozenset()):
+                 word: str | None = None, related: frozenset = frozenset(),
+                 country_phrase: tuple[str, ...] | None = None, country_names: frozenset[str] = frozenset()):
         """stands_for: other keys that name the same thing here ("Moscow's air power": Russia).
         word, related: the claim's word and the senses (a lexicon's) in which a passage word can
         say what it says; they meet a passage's plain words only, never its names ("joined" is
@@ -281,6 +283,23 @@ class _KeyMatcher:
         self.word = word or key
         self.related = frozenset() if is_name else related
         self.expansion = aliases.get(key)  # "HTS" meets "Hayat Tahrir al-Sham": two of its words
+        self.country_phrase = country_phrase    # "US": the passage names "United States", in a row
+        self.country_names = country_names      # "United States": "US", "America", "Washington" acting
+
+    def names_country_in(self, passage: PassageView) -> bool:
+        """Whether the passage names this claim word's country in another form (see
+        country_phrase, country_names); a capital only where it acts ("Washington said"), not
+        as a place or a newspaper ("in Washington", "the Washington Post")."""
+        pa = passage.analysis
+        if self.country_phrase and any(_contiguous(self.country_phrase, run) for run in pa.name_runs):
+            return True
+        if not self.country_names:
+            return False
+        keys = set(pa.keys)
+        if (self.country_names - _CAPITAL_CITIES) & keys:
+            return True
+        capitals = self.country_names & _CAPITAL_CITIES & keys
+        return bool(capitals and capitals & capitals_standing_for_countries(passage.text))
 
     def found_in(self, passage_keys: frozenset[str]) -> bool:
         """Met by the key itself, a synonym, a stem variant, an acronym or a name's spelling;
@@ -330,6 +349,56 @@ def verb_keys(text: str) -> frozenset[str]:
             found.add(match_key(lw))
         previous = lw
     return frozenset(found)
+
+
+_NAME = r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+_DENIES_INVOLVEMENT = re.compile(rf"(?P<who>{_NAME})\s+(?:has|had|have)\s+(?:had\s+)?(?:absolutely\s+)?"
+                                 r"nothing\s+to\s+do\s+with\b")
+_TAKES_PART = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:was|were|is|are|has|have|had|been|will|would|also|reportedly|"
+                         r"allegedly|secretly|openly|firmly|actively)\s+){0,3}(?P<verb>[a-z]+)\b")
+
+
+def _actors(text: str) -> tuple[str, ...]:
+    """The keys of a run of names, acronyms kept ("The US": us)."""
+    return tuple(match_key(w) for w, _, _ in words(normalise_text(text))
+                 if (w.isupper() and len(w) >= 2) or w.lower() not in STOPWORDS)
+
+
+def _same_actor(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two runs of name keys name one actor: a shared name, a spelling or demonym of
+    one, or a country in two forms ("US" and "United States")."""
+    if any(_same_name(x, y) or _same_name(y, x) for x in a for y in b):
+        return True
+    return any(x in COUNTRY_PHRASES and _contiguous(COUNTRY_PHRASES[x], other)
+               for one, other in ((a, b), (b, a)) for x in one)
+
+
+def involvement_conflict(claim_text: str, claim: TextAnalysis, passage_text: str, pa: TextAnalysis) -> str | None:
+    """"X has nothing to do with Y" denies every way X could take part in Y: backing,
+    funding, training it. A conflict when one side says so and the other says X (the same
+    actor, named just before the verb) took part in a way the denying side does not also
+    state; none when both deny it."""
+    claim_denial = _DENIES_INVOLVEMENT.search(normalise_text(claim_text))
+    passage_denial = _DENIES_INVOLVEMENT.search(normalise_text(passage_text))
+    if bool(claim_denial) == bool(passage_denial):
+        return None
+    denial, denier, taker_text, taker = ((passage_denial, pa, claim_text, claim) if passage_denial
+                                         else (claim_denial, claim, passage_text, pa))
+    who = _actors(denial.group("who"))
+    for m in _TAKES_PART.finditer(normalise_text(taker_text)):
+        way = match_key(m.group("verb"))
+        if (way in _INVOLVEMENT and way not in taker.negated and way in verb_keys(taker_text)
+                and way not in denier.keys and who and _same_actor(who, _actors(m.group("who")))):
+            side = "the passage" if passage_denial else "the claim"
+            other = "claim" if passage_denial else "passage"
+            return f"negation: {side} says {denial.group('who')} had nothing to do with it; the {other} says '{way}'"
+    return None
+
+
+def _contiguous(phrase: tuple[str, ...], run: Sequence[str]) -> bool:
+    """Whether the keys of `phrase` occur in `run` in a row ("united states" in a name)."""
+    n = len(phrase)
+    return any(tuple(run[i:i + n]) == phrase for i in range(len(run) - n + 1))
 
 
 def _head_key(word: str) -> str:
@@ -551,21 +620,20 @@ class ExplicitStanceScorer:
         standing_for = capitals_standing_for_countries(claim_text)
         related = self.related_senses(claim_text, frozenset(claim.keys), names)
         # Countries with a name of several words: "US", "America" or "Washington" (as an
-        # actor) meet "United States" in a passage; the words of "United States" in a claim
-        # meet "US", "America", "Washington".
-        aliases = dict(self._aliases)
-        stands_for = {k: CAPITALS.get(k, frozenset()) for k in standing_for}
-        for k in claim.keys:
-            phrase = COUNTRY_PHRASES.get(k)
-            if phrase and k not in aliases and (k not in _CAPITAL_CITIES or k in standing_for):
-                aliases[k] = phrase
+        # actor) meet "United States" written as one name in a passage; the words of "United
+        # States" in a claim meet "US", "America", or "Washington" acting in a passage.
+        phrases = {k: COUNTRY_PHRASES[k] for k in claim.keys if k in COUNTRY_PHRASES and k not in self._aliases
+                   and (k not in _CAPITAL_CITIES or k in standing_for)}
+        country_names: dict[str, frozenset[str]] = {}
         for run in claim.name_runs:
             for phrase, others in _COUNTRY_NAMES_OF_PHRASE.items():
-                if set(phrase) <= set(run):
+                if _contiguous(phrase, run):
                     for k in phrase:
-                        stands_for[k] = stands_for.get(k, frozenset()) | others
-        return [_KeyMatcher(k, k in names, aliases, self._acronyms_of, stands_for.get(k, frozenset()),
-                            *related.get(k, (None, frozenset()))) for k in claim.keys]
+                        country_names[k] = country_names.get(k, frozenset()) | others
+        return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
+                            CAPITALS.get(k, frozenset()) if k in standing_for else frozenset(),
+                            *related.get(k, (None, frozenset())), country_phrase=phrases.get(k),
+                            country_names=country_names.get(k, frozenset())) for k in claim.keys]
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
@@ -590,6 +658,8 @@ class ExplicitStanceScorer:
             return {m.key for m in matchers if m.found_in(keys)}
 
         matched = found_in(passage_keys)
+        matched |= {m.key for m in matchers if m.key not in matched and (m.country_phrase or m.country_names)
+                    and m.names_country_in(passage)}
         # Words the lexicon relates meet the passage's plain words only, and count for no more
         # than the passage word weighs: "responded" met by "said" is weak evidence.
         credit = dict(weights)
@@ -737,16 +807,9 @@ class ExplicitStanceScorer:
                 conflicts.append((coverage, f"negation: {side} negates '{word}'"))
                 break
         else:
-            # "X has nothing to do with Y" denies every way of taking part in Y: backing,
-            # funding, training it. One side denies involvement, the other states a way of it.
-            for denier, asserter, text in ((passage_neg, claim, claim_text), (claim_neg, pa, passage.text)):
-                verbs = verb_keys(text)  # "backed", "was backing": not "a terrorist organisation"
-                ways = [k for k in asserter.keys if k in _INVOLVEMENT and k not in asserter.negated and k in verbs]
-                if _INVOLVED in denier and ways:
-                    side = "the passage" if denier is passage_neg else "the claim"
-                    conflicts.append((coverage, f"negation: {side} denies any involvement; "
-                                                f"the {'claim' if side == 'the passage' else 'passage'} says '{ways[0]}'"))
-                    break
+            conflict = involvement_conflict(claim_text, claim, passage.text, pa)
+            if conflict:
+                conflicts.append((coverage, conflict))
 
         # Opposite predicates: the claim's word is absent but its opposite is there.
         for k in claim.keys:

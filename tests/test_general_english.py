@@ -10,6 +10,7 @@ from index.store import IndexStore
 from models.analysis import analyse
 from models.figures import extract_figures
 from models.lexicon import WordNetLexicon, default_wordnet_dir
+from models.text import match_key
 from models.stance import ExplicitStanceScorer
 from models.verifier import Verifier
 
@@ -128,6 +129,17 @@ MUST_NOT_SUPPORT = [
     ("Israel bombed the Gaza hospital.", "Turkey condemned Israel over the Gaza hospital."),
     ("Parliament killed the bill.", "Parliament defeated the bill."),
     ("The army captured Morek.", "The army caught Morek."),
+    # countries named in several words: only the whole name in a row, a capital only as an actor
+    ("The US called for a ceasefire in Gaza.", "The United Nations called for a ceasefire in Gaza, urging member states to act."),
+    ("The UK signed a defence pact with Saudi Arabia.", "The United States signed a defence pact with the Kingdom of Saudi Arabia."),
+    ("The UN condemned the coup in Niger.", "The United States and other nations condemned the coup in Niger."),
+    ("The EU imposed sanctions on Mali.", "The African Union imposed sanctions on Mali, European diplomats said."),
+    ("The United Kingdom banned the group.", "The group was banned at a rally in London."),
+    ("The United States expelled Russian diplomats.", "The Washington Post reported that Russia expelled diplomats."),
+    # irregular forms read as what they are listed as: "found" is "find", not "found" (establish)
+    ("Russian forces launched missiles at Kyiv.", "Russian investigators found missiles in Kyiv."),
+    ("The army established a base near Morek.", "The army found a base near Morek."),
+    ("Tesla cut prices in China.", "Tesla saw prices rise in China."),
     pytest.param("The United States sanctioned Iranian banks.", "The United States approved Iranian banks.",
                  marks=pytest.mark.xfail(strict=True, reason="known limit: WordNet's commonest sense of "
                                          "'sanction' is 'approve'; the word is its own opposite")),
@@ -154,8 +166,7 @@ def _one_passage(claim: str, passage: str, lexicon) -> str:
     from models.stance import PassageView
     ca, pa = analyse(claim, denial_negates=False), analyse(passage)
     idf = {k: 2.0 for k in set(ca.keys) | set(pa.keys)}
-    names = {k for k in idf if k in {"turkey", "israel", "gaza", "morek", "kherson", "kharkiv", "kyiv", "tbilisi",
-                                     "hama", "aleppo", "saydnaya", "hama", "iranian", "russian", "russia", "us"}}
+    names = {match_key(n) for n in ca.names + pa.names} | {k for run in ca.name_runs + pa.name_runs for k in run}
     scorer = ExplicitStanceScorer(idf, common_keys=frozenset(idf) - names, lexicon=lexicon)
     return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0].label
 
@@ -179,7 +190,33 @@ def test_reported_content_is_what_follows_that_after_a_verb_of_saying():
     assert reported_content("The army said it retook Hama", set()) == frozenset()   # no "that": not read
 
 
-def test_ending_support_negates_it_and_withdrawing_troops_does_not():
-    assert analyse("Iran would withdraw its support from the army").negated == ("support",)
-    assert analyse("Washington cut all aid to the rebels").negated == ("aid",)
-    assert analyse("The army withdrew from Hama").negated == ()
+@pytest.mark.parametrize("text, negated", [
+    ("Iran would withdraw its support from the army", ("support",)),
+    ("Washington will cut all aid to the rebels", ("aid",)),
+    ("Estria is ending its funding of the militia", ("fund",)),
+    ("The army withdrew from Hama", ()),                                        # troops, not support
+    ("The minister urged Estria to end its support for the rebels", ()),        # a proposal
+    ("Estria refused to end its support for the rebels", ("end",)),             # a refusal: "end" negated
+    ("Estria withdrew its support for the rebels last year", ()),               # there was support before
+    ("Fighting will cut aid workers off from Marden", ()),                      # aid workers
+])
+def test_ending_support_negates_it_only_where_it_is_asserted(text, negated):
+    assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("claim, passage, conflict", [
+    ("Police said the driver had nothing to do with the crash at the train station",
+     "Police said the driver had nothing to do with the crash at the train station", False),   # both deny
+    ("Norland backed the rebels in Dunmore",
+     "The minister, who had nothing to do with the talks, said Norland backed the rebels in Dunmore", False),
+    ("Iran funded the militia in Dunmore",
+     "Iraq said Iran funded the militia in Dunmore but had nothing to do with the attack", False),  # says it too
+    ("Norland had nothing to do with the attack on Corwen",
+     "Norland condemned the attack on Corwen, which Estria had planned", False),              # another actor
+    ("The US backed the offensive", "The United States has nothing to do with this offensive", True),
+    ("Officials said Estria had nothing to do with the militia", "Officials said Estria funded the militia.", True),
+])
+def test_nothing_to_do_with_against_taking_part(claim, passage, conflict):
+    from models.stance import involvement_conflict
+    found = involvement_conflict(claim, analyse(claim, denial_negates=False), passage, analyse(passage))
+    assert bool(found) == conflict, found

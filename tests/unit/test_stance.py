@@ -493,4 +493,4 @@ def test_a_noun_sharing_an_involvement_verbs_key_is_not_a_way_of_taking_part():
     assert s.label != REFUTES, s.reasons
     backed = scored("The spokesman said Norland backed the attack.",
                     "The spokesman said Norland had nothing to do with the attack.")
-    assert backed.label == REFUTES and "denies any involvement" in backed.reasons[0]
+    assert backed.label == REFUTES and "had nothing to do with it" in backed.reasons[0]
