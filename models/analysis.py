@@ -30,8 +30,9 @@ _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage"
                                "report", "reports", "claim", "claims",
                                "allegation", "allegations", "any", "longer", "out", "to", "of", "that"}
 _NOT_NEGATED_AFTER = {"only", "just", "merely", "more", "less", "fewer", "longer", "later", "earlier", "least"}
-_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "could", "did",
-                "does", "do", "to", "should", "might", "may", "can"}
+# A word after one of these is read as a verb.
+AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "could",
+                         "did", "does", "do", "to", "should", "might", "may", "can"})
 _NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*(?:st|nd|rd|th|km|s)?|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|nearly|several|few|handful|"
                           r"about|around|approximately|roughly|least|over|exceeding|fewer|less|almost)$", re.I)
@@ -206,7 +207,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if pending and lw not in _SKIP_AFTER_CUE and not is_name:
             if mode == "head":
                 head = key
-            elif mode == "word" or previous in _AUXILIARIES or lw.endswith(("ed", "en", "ing")):
+            elif mode == "word" or previous in AUXILIARIES or lw.endswith(("ed", "en", "ing")):
                 negate(key)
                 pending = False
                 if key in _NEGATION_PASSES_ON:

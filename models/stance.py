@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence
 
-from models.analysis import TextAnalysis, analyse
+from models.analysis import AUXILIARIES, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -215,9 +215,8 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
 
 
 _DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
-# Ways of taking part in something, which "had nothing to do with it" (read as "not involved
-# in", models.analysis) denies. General English.
-_INVOLVED = match_key("involved")
+# Ways of taking part in something, which "had nothing to do with it" denies
+# (involvement_conflict). General English.
 _INVOLVEMENT = frozenset(match_key(w) for w in """back support sponsor fund finance arm train equip help aid assist
                          orchestrate organise coordinate direct mastermind plan participate involve""".split())
 _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing|ly|tion|ment|ness|ous|ive|able|ful)$")
@@ -331,8 +330,7 @@ def reported_content(claim_text: str, names: set[str]) -> frozenset[str]:
     return keys if len(keys) >= 2 else frozenset()
 
 
-_AUXILIARY_BEFORE = frozenset("to will would did does do can could may might should must has have had was were is are "
-                              "be been being not never also".split())
+_AUXILIARY_BEFORE = AUXILIARIES | {"must", "being", "not", "never", "also"}
 
 
 @lru_cache(maxsize=4096)  # passages recur across claims
@@ -601,7 +599,8 @@ class ExplicitStanceScorer:
                           and not any(_same_name(k, r) or _same_name(r, k) for r in rest))
         return ClaimAsserter(who, keys, named) if named else None
 
-    def related_senses(self, claim_text: str, claim_keys: Sequence[str], names: set[str]) -> dict[str, tuple[str, frozenset]]:
+    def claim_related_senses(self, claim_text: str, claim_keys: Sequence[str],
+                             names: set[str]) -> dict[str, tuple[str, frozenset]]:
         """For each of the claim's words that is not a name, by key: the word and the senses in
         which a passage word can say the same (the lexicon's: "killed" -> kill, execute, ...)."""
         if self.lexicon is None or not claim_text:
@@ -618,7 +617,7 @@ class ExplicitStanceScorer:
 
     def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:
         standing_for = capitals_standing_for_countries(claim_text)
-        related = self.related_senses(claim_text, frozenset(claim.keys), names)
+        related = self.claim_related_senses(claim_text, frozenset(claim.keys), names)
         # Countries with a name of several words: "US", "America" or "Washington" (as an
         # actor) meet "United States" written as one name in a passage; the words of "United
         # States" in a claim meet "US", "America", or "Washington" acting in a passage.
