@@ -330,8 +330,9 @@ class WordNetLexicon:
             if i and w[0].isupper():
                 continue
             lw = w.lower()
+            for sense in self.senses_of(lw):
+                out.setdefault(sense, lw)
             phrasal = self.phrasal_lemma(lw, found[i + 1]) if i + 1 < len(found) else None
-            for sense in self.senses_of(lw) + (self.senses_of(phrasal) if phrasal else ()):
-                out.setdefault(sense, phrasal.replace("_", " ") if phrasal and sense[0] == "v" and
-                               sense in self.senses_of(phrasal) else lw)
+            for sense in self.senses_of(phrasal) if phrasal else ():
+                out.setdefault(sense, phrasal.replace("_", " "))
         return out
