@@ -25,6 +25,9 @@ _DENIAL_VERBS = {match_key(w) for w in "deny reject dismiss".split()}  # they ne
 # "hesitate": "did not hesitate to strike" asserts the strike.
 _NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attempt decide intend seek hope promise
                        vow pledge threaten expect continue need prepare dare""".split()}
+# Verbs of letting: "did not allow them to enter" says they did not enter.
+_LETTING = {match_key(w) for w in "allow permit let enable".split()}
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",
@@ -136,6 +139,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     # A negated verb of _NEGATION_PASSES_ON passes its negation on through "to" ("refused to
     # commit to defending"): the token where "to" may come, then the token of the verb after it.
     chain_to_at, chain_verb_at = -1, -1
+    # A negated verb of letting passes it on to the verb after its object's "to" ("not allowing
+    # terrorists that launched an offensive to establish positions"): up to this token, with
+    # no clause break between.
+    letting_until, letting_end = -1, 0
 
     def negate(key: str) -> None:
         negated.setdefault(key)
@@ -168,8 +175,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             negate(head)  # the noun phrase ended: its last word was its head
             pending, head = False, None
         if not content:
-            if i == chain_to_at and lw == "to":
+            if lw == "to" and (i == chain_to_at or (i <= letting_until
+                                                    and not _CLAUSE_BREAK.search(norm[letting_end:start]))):
                 chain_verb_at = i + 1
+                letting_until = -1
             previous = lw
             continue
         key = match_key(w)
@@ -179,6 +188,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             negate(key)  # a verb, not a plural noun ("to talks")
             if key in _NEGATION_PASSES_ON:
                 chain_to_at = i + 1
+            if key in _LETTING:
+                letting_until, letting_end = i + 10, tokens[i][2]
         if w[0].isupper():
             glued = runs and i and last_name_token == i - 1 and not norm[tokens[i - 1][2]:start].strip()
             if glued:
@@ -212,6 +223,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 pending = False
                 if key in _NEGATION_PASSES_ON:
                     chain_to_at = i + 1
+                if key in _LETTING:
+                    letting_until, letting_end = i + 10, tokens[i][2]
         previous = lw
     if pending and mode == "head" and head:
         negate(head)

@@ -32,6 +32,7 @@ ARTICLES = {
     "n8": "Trade\nThe United States signed a trade deal with Norland on Monday. "
           "Officials said Washington approved a loan to Estria.\n",
     "n9": "Aid\nThe minister said Estria would firmly support the Norland army.\n",
+    "n10": "Checkpoint\nSoldiers did not allow the reporters from Velmar to enter Corwen.\n",
 }
 
 
@@ -80,10 +81,21 @@ def verifier(tmp_path_factory, engine):
     ("The UK signed a trade deal with Norland", "NOT_ENOUGH_INFO"),                 # United Kingdom: one word shared
     ("The minister said Estria would withdraw its support for the Norland army", "REFUTED"),  # ends support
     ("The minister said Estria would end all support for the Norland army", "REFUTED"),
+    ("The reporters from Velmar entered Corwen", "REFUTED"),                        # not allowed to enter
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
     assert out["verdict"] == verdict, [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The army did not allow journalists to enter the city", ("allow", "enter")),
+    ("The military is not allowing terrorists that launched an offensive to establish positions", ("allow", "establish")),
+    ("The army did not allow journalists, who wanted to stay, to leave", ("allow",)),   # a clause between
+    ("The army allowed journalists to enter", ()),
+])
+def test_negated_letting_passes_on_to_the_verb_after_its_object(text, negated):
+    assert analyse(text).negated == negated
 
 
 def test_negation_targets():

@@ -35,7 +35,7 @@ def test_analyse_keys_names_figures():
     ("The army didn't withdraw from Hama.", ("withdraw",)),
     ("The army never withdrew from Hama", ("withdraw",)),
     ("HTS fighters had failed to establish fixed positions amid airstrikes", ("establish",)),
-    ("The Syrian military is not allowing terrorists to establish positions", ("allow",)),
+    ("The Syrian military is not allowing terrorists to establish positions", ("allow", "establish")),  # passed on
     ("The HTS terrorists have not even reached the city's borders.", ("reach",)),
     ("Damascus acknowledged losses without giving exact figures.", ("give",)),
     ("The army withdrew from Hama.", ()),
