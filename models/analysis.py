@@ -262,10 +262,16 @@ def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
     # often nouns or adjectives ("despite ongoing fighting 300 fighters arrived").
     governing = _GOVERNING_PARTICIPLE.search(text[max(0, start - 40):start])
     if governing:
-        verbs.append("!" + match_key(governing.group(1)))
+        # ", leaving 30 people dead": what happened is in the word after what it counts
+        outcome = _LEFT_IN_STATE.match(text[end:end + 40]) if governing.group(1).lower() == "leaving" else None
+        verbs.append("!" + match_key(_STATE_EVENT.get(outcome.group(1).lower(), outcome.group(1)) if outcome
+                                     else governing.group(1)))
     return tuple(dict.fromkeys(keys + verbs))
 
 
+_LEFT_IN_STATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(dead|killed|injured|wounded|homeless|displaced|missing)\b",
+                            re.IGNORECASE)
+_STATE_EVENT = {"dead": "killed"}
 _GOVERNING_PARTICIPLE = re.compile(r"(?:,|\b(?:after|before|by|while|and))\s+([a-z]{3,}ing)\s+$")
 
 

@@ -33,6 +33,7 @@ ARTICLES = {
           "Officials said Washington approved a loan to Estria.\n",
     "n9": "Aid\nThe minister said Estria would firmly support the Norland army.\n",
     "n10": "Checkpoint\nSoldiers did not allow the reporters from Velmar to enter Corwen.\n",
+    "n11": "Harwick\nTroops shelled the village of Harwick on Sunday, leaving 30 people dead.\n",
 }
 
 
@@ -82,6 +83,8 @@ def verifier(tmp_path_factory, engine):
     ("The minister said Estria would withdraw its support for the Norland army", "REFUTED"),  # ends support
     ("The minister said Estria would end all support for the Norland army", "REFUTED"),
     ("The reporters from Velmar entered Corwen", "REFUTED"),                        # not allowed to enter
+    ("Troops shelling the village of Harwick killed 30 people", "SUPPORTED"),       # "leaving 30 people dead"
+    ("Troops shelling the village of Harwick killed 20 people", "REFUTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
