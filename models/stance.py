@@ -461,7 +461,7 @@ def _counted_keys(*figures: Figure) -> set[str]:
 # Words whose absence from a passage means it does not say what the claim says, however much
 # else it shares: the predicates that carry a claim's polarity.
 _PREDICATE_KEYS = frozenset(match_key(w) for w in """deny confirm admit acknowledge refuse reject fail manage succeed
-                             withdraw remain open close capture lose win won increase decrease allow prevent ban
+                             withdraw remain open close capture lose win won increase decrease allow prevent ban verify
                              start end stop support oppose""".split())
 @dataclass
 class ExplicitStanceScorer:

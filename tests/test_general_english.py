@@ -34,6 +34,8 @@ ARTICLES = {
     "n9": "Aid\nThe minister said Estria would firmly support the Norland army.\n",
     "n10": "Checkpoint\nSoldiers did not allow the reporters from Velmar to enter Corwen.\n",
     "n11": "Harwick\nTroops shelled the village of Harwick on Sunday, leaving 30 people dead.\n",
+    "n12": "Looting\nA video circulating online appears to show soldiers looting shops in Brora. "
+           "The video has not been verified.\n",
 }
 
 
@@ -85,6 +87,8 @@ def verifier(tmp_path_factory, engine):
     ("The reporters from Velmar entered Corwen", "REFUTED"),                        # not allowed to enter
     ("Troops shelling the village of Harwick killed 30 people", "SUPPORTED"),       # "leaving 30 people dead"
     ("Troops shelling the village of Harwick killed 20 people", "REFUTED"),
+    # what the claim asserts is that it was verified: a passage that only shows it does not say so
+    ("The video said to show soldiers looting shops in Brora has been independently verified", "REFUTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
@@ -155,6 +159,7 @@ MUST_NOT_SUPPORT = [
     ("Russian forces launched missiles at Kyiv.", "Russian investigators found missiles in Kyiv."),
     ("The army established a base near Morek.", "The army found a base near Morek."),
     ("Tesla cut prices in China.", "Tesla saw prices rise in China."),
+    ("The video of the shelling has been verified.", "A video appears to show the shelling."),
     pytest.param("The United States sanctioned Iranian banks.", "The United States approved Iranian banks.",
                  marks=pytest.mark.xfail(strict=True, reason="known limit: WordNet's commonest sense of "
                                          "'sanction' is 'approve'; the word is its own opposite")),
