@@ -27,6 +27,8 @@ _NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attem
                        vow pledge threaten expect continue need prepare dare""".split()}
 # Verbs of letting: "did not allow them to enter" says they did not enter.
 _LETTING = {match_key(w) for w in "allow permit let enable".split()}
+# Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
+_PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
@@ -143,6 +145,9 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     # terrorists that launched an offensive to establish positions"): up to this token, with
     # no clause break between.
     letting_until, letting_end = -1, 0
+    # An asserted verb of preventing negates the verb in -ing after its object's "from"
+    # ("stopped them from establishing"): up to this token, with no clause break between.
+    preventing_until, preventing_end, from_verb_at = -1, 0, -1
 
     def negate(key: str) -> None:
         negated.setdefault(key)
@@ -175,6 +180,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             negate(head)  # the noun phrase ended: its last word was its head
             pending, head = False, None
         if not content:
+            if lw == "from" and i <= preventing_until and not _CLAUSE_BREAK.search(norm[preventing_end:start]):
+                from_verb_at, preventing_until = i + 1, -1
             if lw == "to" and (i == chain_to_at or (i <= letting_until
                                                     and not _CLAUSE_BREAK.search(norm[letting_end:start]))):
                 chain_verb_at = i + 1
@@ -184,6 +191,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         key = match_key(w)
         keys.setdefault(key)
         is_name = w[0].isupper() and i > 0
+        if i == from_verb_at and not is_name and lw.endswith("ing"):
+            negate(key)
         if i == chain_verb_at and not is_name and (lw.endswith("ing") or not lw.endswith("s")):
             negate(key)  # a verb, not a plural noun ("to talks")
             if key in _NEGATION_PASSES_ON:
@@ -211,6 +220,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 mode = "head" if denial else "word"  # "refused to comment": the next word, a verb
             previous = lw
             continue
+        if key in _PREVENTING and not pending and not is_name:
+            preventing_until, preventing_end = i + 10, tokens[i][2]
         if pending and lw in _MODAL_PREDICATES:
             negate(key)  # "not managed to": the negation passes on, and covers "managed" too
             previous = lw
@@ -255,8 +266,10 @@ def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
     with a leading "!" as well, so that two clauses can be compared on what happened."""
     clause = _with_phrases(normalise_text(_clause(text, start, end)))
     keys = content_keys(clause)
-    verbs = ["!" + match_key(w) for w, _, _ in words(clause)
-             if _is_content(w) and w[0].islower() and (w.lower().endswith(("ed", "en")) or w.lower() in PAST_FORMS)]
+    # Not a participle joined to the word before it: "HTS-led", "Russian-backed" say who, not what happened.
+    verbs = ["!" + match_key(w) for w, start_w, _ in words(clause)
+             if _is_content(w) and w[0].islower() and (w.lower().endswith(("ed", "en")) or w.lower() in PAST_FORMS)
+             and clause[start_w - 1:start_w] != "-"]
     # A participle that opens a phrase right before the figure is what happened to what it
     # counts (", killing dozens of them", "after wounding 12"); other "-ing" words are too
     # often nouns or adjectives ("despite ongoing fighting 300 fighters arrived").

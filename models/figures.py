@@ -37,6 +37,11 @@ class Figure:
         d["high"] = None if self.high == INF else self.high
         return d
 
+    @property
+    def ranks(self) -> bool:
+        """A rank by a superlative ("second-largest city"), keyed "largest-citi"."""
+        return self.kind == "ordinal" and bool(re.match(r"[a-z]+est-", self.counts_key or ""))
+
     def describe(self) -> str:
         return f"{self.text} {self.counts}" if self.counts and self.counts not in self.text else self.text
 

@@ -713,7 +713,11 @@ class ExplicitStanceScorer:
                          if k not in matched and not (lends_names and k in in_context and k not in beyond)]
         one_name = any(set(missing_names) <= set(run) for run in claim.name_runs)
         states_claim_figures = all(any(comparable(cf, pf) for pf in pa.figures) for cf in claim.figures)
-        single_swap = missing_names and not unknown and one_name and states_claim_figures
+        # ... and what carries the claim (its heaviest words, often its verb) is there: "the army
+        # crushed an advance toward Salma" is another event than "the army retook Morek".
+        lacks_heavy = any(k not in matched and k not in missing_names and weights[k] >= 0.2 * total
+                          for k in claim.keys)
+        single_swap = missing_names and not unknown and one_name and states_claim_figures and not lacks_heavy
         if single_swap:
             rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
             rest = sum(credit[k] for k in matched) / (rest_weight or 1.0)
@@ -732,9 +736,18 @@ class ExplicitStanceScorer:
         mismatches, figure_matches, unverified = [], [], []
         claim_contexts = claim.figure_contexts or ((),) * len(claim.figures)
         passage_contexts = pa.figure_contexts or ((),) * len(pa.figures)
+        names_here = all(k in matched or k in in_context for k in names)
+        # A count somewhere else is another event's: "30 dead in Harwick" says nothing of Brora.
+        places_missing = [k for k in sorted(names) if self.name_kinds.get(k) == "place"
+                          and k not in matched and k not in in_context]
         for cf, c_ctx in zip(claim.figures, claim_contexts):
-            same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts)
-                             if same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)]
+            if cf.ranks:
+                # A rank ("the second-largest city") is a fact about what it ranks, which names
+                # say, not about an event: the same quantity when the passage names it too.
+                same_quantity = [pf for pf in pa.figures if names and names_here and comparable(cf, pf)]
+            else:
+                same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts)
+                                 if same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)]
             if not same_quantity:
                 unverified.append(cf)
                 continue
@@ -753,6 +766,8 @@ class ExplicitStanceScorer:
             why = f"figure mismatch: the claim says {cf.describe()}; the passage says {said}"
             if other_scope:
                 notes.append(f"not a conflict, the passage likely counts something else: {why}")
+            elif places_missing:
+                notes.append(f"not a conflict, the passage is not about {', '.join(places_missing)}: {why}")
             elif extra:
                 notes.append(f"not a conflict, the passage counts with {', '.join(extra)} too: {why}")
             else:
@@ -801,6 +816,11 @@ class ExplicitStanceScorer:
         for k in sorted((k for k in claim.keys if k in matched and k not in related_hits),
                         key=lambda k: k not in passage_neg):
             in_passage = negated_in_passage(k)
+            # A verb the claim negates is asserted by a passage that writes the same word only as
+            # a verb: "stopped them from advancing" is not contradicted by "amid a lightning advance".
+            if (k in claim_neg and in_passage is None and k in passage_keys and k in verb_keys(claim_text)
+                    and k not in verb_keys(passage.text)):
+                continue
             if (k in claim_neg) != (in_passage is not None):
                 side, word = ("the claim", k) if k in claim_neg else ("the passage", in_passage)
                 conflicts.append((coverage, f"negation: {side} negates '{word}'"))

@@ -36,6 +36,10 @@ ARTICLES = {
     "n11": "Harwick\nTroops shelled the village of Harwick on Sunday, leaving 30 people dead.\n",
     "n12": "Looting\nA video circulating online appears to show soldiers looting shops in Brora. "
            "The video has not been verified.\n",
+    "n14": "Border\nGuards stopped the migrants from crossing the river at Velmar.\n",
+    "n15": "Harlow port\nHarlow, the second-largest city in Norland, reopened its port on Monday. "
+           "Rebels launched the first major attack on Kestrel in years.\n",
+    "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
 
@@ -87,8 +91,20 @@ def verifier(tmp_path_factory, engine):
     ("The reporters from Velmar entered Corwen", "REFUTED"),                        # not allowed to enter
     ("Troops shelling the village of Harwick killed 30 people", "SUPPORTED"),       # "leaving 30 people dead"
     ("Troops shelling the village of Harwick killed 20 people", "REFUTED"),
+    ("Troops shelling the village in Velmar killed 20 people", "NOT_ENOUGH_INFO"),  # a count in another place
     # what the claim asserts is that it was verified: a passage that only shows it does not say so
     ("The video said to show soldiers looting shops in Brora has been independently verified", "REFUTED"),
+    # another town in the same slot is a conflict only in a passage that states the rest
+    ("Soldiers crushed an attempt by rebels to advance toward the town of Brora", "REFUTED"),
+    ("Soldiers recaptured the town of Brora from the rebels", "NOT_ENOUGH_INFO"),
+    ("The migrants crossed the river at Velmar", "REFUTED"),                        # stopped from crossing
+    ("Guards stopped the migrants from crossing the river at Velmar", "SUPPORTED"),
+    # a rank is a fact about what it ranks: the same quantity where the passage names it
+    ("Harlow is Norland's third-largest city", "REFUTED"),
+    ("Harlow is the second-largest city in Norland", "SUPPORTED"),
+    ("Corwen is Norland's third-largest city", "NOT_ENOUGH_INFO"),
+    # "rebel-led" says who, not what happened: the attack is the same event
+    ("The rebel-led assault on Kestrel was the first major attack there in years", "SUPPORTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
@@ -103,6 +119,28 @@ def test_verdicts_in_general_english(verifier, claim, verdict):
 ])
 def test_negated_letting_passes_on_to_the_verb_after_its_object(text, negated):
     assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Heavy strikes stopped them from establishing positions", ("establish",)),
+    ("Police kept protesters from reaching the square", ("reach",)),
+    ("The army did not stop the militants from entering the city", ("stop",)),   # asserts they entered
+    ("Rebels blocked the road from Aleppo, cutting supplies", ()),                 # "from" a place
+])
+def test_preventing_negates_the_verb_after_from(text, negated):
+    assert analyse(text).negated == negated
+
+
+def test_a_negated_verb_is_not_contradicted_by_the_same_word_as_a_noun(wordnet):
+    claim = "Troops stopped the rebels from advancing on Hama."
+    assert _one_passage(claim, "Amid a rapid advance of the rebels towards Hama, troops halted attempts to invade the city.",
+                        wordnet) != "REFUTES"
+    assert _one_passage(claim, "The rebels were advancing on Hama, troops said.", wordnet) == "REFUTES"
+
+
+def test_a_participle_joined_to_a_name_is_not_what_happened():
+    [context] = analyse("The HTS-led assault was the first major attack in years.").figure_contexts
+    assert "!lead" not in context
 
 
 def test_negation_targets():

@@ -178,11 +178,12 @@ def print_report(report: dict) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.eval.evaluate")
     parser.add_argument("--report", type=Path, default=HERE / "report.json")
+    parser.add_argument("--claims", type=Path, default=CLAIMS_DIR, help="folder of *.jsonl claim files")
     parser.add_argument("--check", action="store_true", help="exit 1 when a metric is below its threshold")
     parser.add_argument("--errors", action="store_true", help="print the claims answered wrongly")
     parser.add_argument("--split", choices=["dev", "holdout"], help="print errors of this split only")
     args = parser.parse_args(argv)
-    report = run(load_claims())
+    report = run(load_claims(args.claims))
     report["thresholds"] = json.loads(THRESHOLDS.read_text())
     args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print_report(report)
