@@ -105,6 +105,7 @@ close closed shut
 recapture recaptured retake retook regain regained liberate liberated reclaim reclaimed
 control controlled
 concede conceded admit admitted acknowledge acknowledged confirm confirmed
+verify verified authenticate authenticated
 gather gathering mass massing amass
 keep maintain
 fight fighting battle battles battling clash clashes combat
@@ -135,7 +136,7 @@ allow:prevent allow:ban allow:block permit:forbid
 start:end start:stop begin:end begin:halt
 support:oppose support:condemn
 arrive:leave arrive:depart enter:leave enter:exit
-true:false confirmed:unconfirmed verified:unverified
+true:false confirmed:unconfirmed verified:unverified authenticated:unverified authenticated:unauthenticated
 capture:lose fall:hold
 """
 ANTONYMS: dict[str, set[str]] = {}
@@ -458,10 +459,14 @@ def _counted_keys(*figures: Figure) -> set[str]:
     return keys | {s for k in keys for s in SYNONYMS.get(k, ())}
 
 
+# An asserter that refers back to something named before it: "the country's General Command".
+_POINTS_BACK = re.compile(r"\b(?:its|their|his|her|the\s+(?:country|group|government|state|ministry|army|military)['’]s)\b",
+                          re.IGNORECASE)
+
 # Words whose absence from a passage means it does not say what the claim says, however much
 # else it shares: the predicates that carry a claim's polarity.
 _PREDICATE_KEYS = frozenset(match_key(w) for w in """deny confirm admit acknowledge refuse reject fail manage succeed
-                             withdraw remain open close capture lose win won increase decrease allow prevent ban verify
+                             withdraw remain open close capture lose win won increase decrease allow prevent ban verify authenticate
                              start end stop support oppose""".split())
 @dataclass
 class ExplicitStanceScorer:
@@ -776,8 +781,12 @@ class ExplicitStanceScorer:
         # The claim's asserter replaced by another ("Sean Savett said X" where the passage has
         # the Russian Defence Ministry say X): a conflict about who said it, when the passage
         # says what the claim says otherwise, its figures included, and the two asserters share no name.
+        # The sentence before names the claim's asserter for this passage only where the
+        # passage's asserter points back to it ("the country's General Command" after "the
+        # Syrian military"); "Russian jets" in it do not make "It also said" Russia's statement.
         asserter = claim_asserter
-        if (asserter and passage.asserted_by and not (asserter.names & (matched | in_context))
+        points_back = bool(passage.asserted_by and _POINTS_BACK.search(passage.asserted_by))
+        if (asserter and passage.asserted_by and not (asserter.names & (matched | in_context if points_back else matched))
                 and not (asserter.names & unknown_names)):
             theirs = _asserter_names(passage.asserted_by, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)

@@ -39,6 +39,8 @@ ARTICLES = {
     "n14": "Border\nGuards stopped the migrants from crossing the river at Velmar.\n",
     "n15": "Harlow port\nHarlow, the second-largest city in Norland, reopened its port on Monday. "
            "Rebels launched the first major attack on Kestrel in years.\n",
+    "n16": "Statement\nIn a statement on Monday, the Norland army said its soldiers had repelled an attack by Estrian jets. "
+           "It also said the attack had been supported by foreign fighters.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -94,12 +96,16 @@ def verifier(tmp_path_factory, engine):
     ("Troops shelling the village in Velmar killed 20 people", "NOT_ENOUGH_INFO"),  # a count in another place
     # what the claim asserts is that it was verified: a passage that only shows it does not say so
     ("The video said to show soldiers looting shops in Brora has been independently verified", "REFUTED"),
+    ("The video of soldiers looting shops in Brora has been authenticated", "REFUTED"),
     # another town in the same slot is a conflict only in a passage that states the rest
     ("Soldiers crushed an attempt by rebels to advance toward the town of Brora", "REFUTED"),
     ("Soldiers recaptured the town of Brora from the rebels", "NOT_ENOUGH_INFO"),
     ("The migrants crossed the river at Velmar", "REFUTED"),                        # stopped from crossing
     ("Guards stopped the migrants from crossing the river at Velmar", "SUPPORTED"),
     # a rank is a fact about what it ranks: the same quantity where the passage names it
+    # "It also said": the army said it; the Estrian jets in the sentence before did not
+    ("The Norland army said the attack had been supported by foreign fighters", "SUPPORTED"),
+    ("Estria's government said the attack had been supported by foreign fighters", "REFUTED"),
     ("Harlow is Norland's third-largest city", "REFUTED"),
     ("Harlow is the second-largest city in Norland", "SUPPORTED"),
     ("Corwen is Norland's third-largest city", "NOT_ENOUGH_INFO"),
