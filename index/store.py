@@ -52,6 +52,10 @@ class IndexStore:
             rows[p.source_id].append(i)
         self._rows_of_source = {sid: np.array(r, dtype=np.int64) for sid, r in rows.items()}
 
+    def rows_of(self, source_id: str) -> np.ndarray:
+        """The rows of a source's passages, in order."""
+        return self._rows_of_source[source_id]
+
     @property
     def version(self) -> str:
         return self.meta["index_version"]

@@ -149,6 +149,8 @@ class WordNetLexicon:
         self.senses_of = lru_cache(maxsize=65536)(self._senses_of)
         self.related_senses = lru_cache(maxsize=16384)(self._related_senses)
         self.senses_in = lru_cache(maxsize=8192)(self._senses_in)  # passages recur across claims
+        self.country_of = lru_cache(maxsize=16384)(self._country_of)
+        self._country_roots: frozenset[int] = frozenset()
 
     @property
     def ready(self) -> bool:
@@ -184,6 +186,9 @@ class WordNetLexicon:
             exceptions[pos] = exc
             data[pos] = self._map_data_file(self.folder / f"data.{name}")
         self._exceptions, self._data = exceptions, data
+        # "country, state, land" and "state, nation, country": what a country is an instance of
+        # an instance of ("Syria" is an "Asian country", which is a "country")
+        self._country_roots = frozenset(index["n"].offsets("country")[:2])
         self._index = index
 
     @staticmethod
@@ -336,3 +341,26 @@ class WordNetLexicon:
             for sense in self.senses_of(phrasal) if phrasal else ():
                 out.setdefault(sense, phrasal.replace("_", " "))
         return out
+
+    def _country_of(self, name: str) -> int | None:
+        """The WordNet synset of the country a capitalised word names, as a noun in any of its
+        senses ("Syria", "Turkey") or as the adjective of its commonest sense ("Syrian"), so
+        that "Syria" and "Syrian" name one country; None for anything else (a city, a person)."""
+        if not self._index:
+            raise RuntimeError("WordNetLexicon used before warm_up()")
+        w = re.sub(r"['’]s$", "", name).lower()
+        for offset in self._index["n"].offsets(w):
+            if self._is_country(offset):
+                return offset
+        for offset in self._index["a"].offsets(w)[:1]:
+            for symbol, pos, target, _ in self._synset("a", offset)[1]:
+                if symbol == "\\" and pos == "n" and self._is_country(target):
+                    return target
+        return None
+
+    def _is_country(self, offset: int) -> bool:
+        for symbol, _, target, _ in self._synset("n", offset)[1]:
+            if symbol == "@i" and (target in self._country_roots or any(
+                    s == _HYPERNYM and t in self._country_roots for s, _, t, _ in self._synset("n", target)[1])):
+                return True
+        return False

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping, Protocol, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence
 
 from models.analysis import AUXILIARIES, TextAnalysis, analyse
 from models.attribution import attribution_of
@@ -44,6 +45,7 @@ class PassageView:
     names_only: bool = False             # the passage only refers back ("in the country"): borrow names, not words
     asserted_by: str | None = None       # who the passage says asserts it (models.attribution)
     names_beyond: tuple[str, ...] = ()   # names of the sentence its context itself refers back to
+    topic_country: int | None = None     # the country its article is about (ExplicitStanceScorer.article_country)
 
 
 @dataclass
@@ -459,6 +461,8 @@ def _counted_keys(*figures: Figure) -> set[str]:
     return keys | {s for k in keys for s in SYNONYMS.get(k, ())}
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’]s)?")  # "Syria's", "Syrian", "US"
+
 # An asserter that refers back to something named before it: "the country's General Command".
 _POINTS_BACK = re.compile(r"\b(?:its|their|his|her|the\s+(?:country|group|government|state|ministry|army|military)['’]s)\b",
                           re.IGNORECASE)
@@ -511,6 +515,7 @@ class ExplicitStanceScorer:
     paraphrase_similarity: float = 0.8
     paraphrase_coverage: float = 0.55
     said_coverage: float = 0.5
+    topic_mentions: int = 3
     lexicon: WordNetLexicon | None = None
     name: str = "explicit"
 
@@ -528,6 +533,7 @@ class ExplicitStanceScorer:
         for acronym, expansion in self._aliases.items():
             for k in expansion:
                 self._acronyms_of[k] = self._acronyms_of.get(k, frozenset()) | {acronym}
+        self.countries_named_list = lru_cache(maxsize=8192)(self.countries_named_list)  # passages recur
         # What answers depend on beyond the code, for cache keys: the lexicon too.
         self.fingerprint = self.name + (f"+{self.lexicon.fingerprint()}" if self.lexicon is not None else "")
 
@@ -588,7 +594,36 @@ class ExplicitStanceScorer:
         # had been killed": killed).
         denied = frozenset(analyse(claim_text).denied) if _DENIALS & set(claim.keys) else None
         said = reported_content(claim_text, names)
-        return [self.score_one(claim, p, names, unknown, matchers, asserter, denied, said, claim_text) for p in passages]
+        countries = self.countries_named(claim_text)
+        return [self.score_one(claim, p, names, unknown, matchers, asserter, denied, said, claim_text, countries)
+                for p in passages]
+
+    def countries_named(self, text: str) -> dict[str, int]:
+        """The countries a text's capitalised words name, by key ("Syrian": Syria's synset)."""
+        if self.lexicon is None:
+            return {}
+        found = {}
+        for w in _CAPITALISED.findall(text):
+            country = self.lexicon.country_of(w)
+            if country is not None:
+                found[match_key(w)] = country
+        return found
+
+    def article_country(self, texts: Iterable[str]) -> int | None:
+        """The country an article is about, which its plain "the army" or "the country" means:
+        the one its sentences name most, at least `topic_mentions` times and more than twice
+        as often as any other. None without a lexicon, or when no country stands out."""
+        counts = Counter(c for t in texts for c in self.countries_named_list(t))
+        if not counts:
+            return None
+        (top, n), *rest = counts.most_common(2)
+        return top if n >= self.topic_mentions and (not rest or n > 2 * rest[0][1]) else None
+
+    def countries_named_list(self, text: str) -> tuple[int, ...]:
+        """The countries a text names, once for each time it names one."""
+        if self.lexicon is None:
+            return ()
+        return tuple(c for c in map(self.lexicon.country_of, _CAPITALISED.findall(text)) if c is not None)
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -642,7 +677,8 @@ class ExplicitStanceScorer:
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
                   claim_asserter: ClaimAsserter | None = None, claim_denied: frozenset[str] | None = None,
-                  claim_said: frozenset[str] = frozenset(), claim_text: str = "") -> Stance:
+                  claim_said: frozenset[str] = frozenset(), claim_text: str = "",
+                  claim_countries: Mapping[str, int] | None = None) -> Stance:
         """One passage against the claim. The optional arguments are what `score` works out
         once per claim from the claim's text; without them the claim is read from its analysis
         alone (no capital standing for its country, no asserter). Use `score` for answers."""
@@ -703,6 +739,14 @@ class ExplicitStanceScorer:
         # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
         # corpus is silent); one absent from the passage and the sentence before blocks support.
         unmatched = [k for k in sorted(names) if k not in matched and k not in in_context]
+        # A country the passage leaves unsaid because its article is about it ("army tanks" in
+        # an article on Syria, for "Syrian army tanks"): not missing, where the passage names
+        # no other country. It lends no coverage and never refutes.
+        topic_lent: set[str] = set()
+        if unmatched and claim_countries and passage.topic_country is not None:
+            if set(self.countries_named_list(passage.text)) <= {passage.topic_country}:
+                topic_lent = {k for k in unmatched if claim_countries.get(k) == passage.topic_country}
+                unmatched = [k for k in unmatched if k not in topic_lent]
         unknown = [k for k in unmatched if k in unknown_names]
         if unknown:
             blocks_support.append("the corpus never mentions " + ", ".join(f"'{k}'" for k in unknown))
@@ -714,8 +758,8 @@ class ExplicitStanceScorer:
         # substitution (one name: one run of capitalised words) in a claim the passage
         # otherwise states, figures included.
         lends_names = passage.context_weight >= 1.0 and not passage.names_only
-        missing_names = [k for k in sorted(names)
-                         if k not in matched and not (lends_names and k in in_context and k not in beyond)]
+        missing_names = [k for k in sorted(names) if k not in matched and k not in topic_lent
+                         and not (lends_names and k in in_context and k not in beyond)]
         one_name = any(set(missing_names) <= set(run) for run in claim.name_runs)
         states_claim_figures = all(any(comparable(cf, pf) for pf in pa.figures) for cf in claim.figures)
         # ... and what carries the claim (its heaviest words, often its verb) is there: "the army
@@ -915,6 +959,7 @@ class CrossEncoderStanceScorer:
         self.fingerprint = f"{self.name}+{explicit.fingerprint}"  # answers depend on both
         self.relevance_floor = explicit.relevance_floor
         self.name_keys = explicit.name_keys
+        self.article_country = explicit.article_country
         self._model = None
         self._labels: dict[int, str] = {}
 

@@ -63,6 +63,7 @@ class Verifier:
         self.scorer = scorer
         self.retriever = HybridRetriever(store, retrieval)
         self.presentation = presentation or PresentationSettings()
+        self._topics: dict[str, int | None] = {}  # source id -> the country its article is about
 
     @property
     def index_version(self) -> str:
@@ -114,13 +115,22 @@ class Verifier:
         candidates = self.retriever.retrieve(claims, vectors, top_k, sources)
         return [self._verify_one(c, cands, top_k) for c, cands in zip(claims, candidates)]
 
+    def _topic(self, source_id: str) -> int | None:
+        """The country a source's article is about, worked out when a claim first meets it."""
+        if source_id not in self._topics:
+            article_country = getattr(self.scorer, "article_country", None)
+            self._topics[source_id] = article_country(
+                self.store.passages[int(i)].text for i in self.store.rows_of(source_id)) if article_country else None
+        return self._topics[source_id]
+
     def _view(self, p: Passage, c: Candidate) -> PassageView:
         ctx = p.context  # present only when the passage refers back to it
         who = p.attribution.get("asserted_by")
+        topic = self._topic(p.source_id)
         if not ctx:
-            return PassageView(p.text, p.analysis, c.similarity, asserted_by=who)
+            return PassageView(p.text, p.analysis, c.similarity, asserted_by=who, topic_country=topic)
         return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"],
-                           asserted_by=who, names_beyond=tuple(ctx.get("names_beyond", ())))
+                           asserted_by=who, names_beyond=tuple(ctx.get("names_beyond", ())), topic_country=topic)
 
     def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
         analysis = analyse(claim, denial_negates=False)

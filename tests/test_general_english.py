@@ -41,6 +41,10 @@ ARTICLES = {
            "Rebels launched the first major attack on Kestrel in years.\n",
     "n16": "Statement\nIn a statement on Monday, the Norland army said its soldiers had repelled an attack by Estrian jets. "
            "It also said the attack had been supported by foreign fighters.\n",
+    # real countries: WordNet knows which words name one
+    "n17": "Chad border\nChad said its army repelled an attack near Lake Chad on Sunday. Chadian officials said the "
+           "attackers fled. Chad has asked its neighbours for help. Army tanks moved towards the town of Bol. "
+           "Nigerian troops crossed the border near Bol.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -106,6 +110,10 @@ def verifier(tmp_path_factory, engine):
     # "It also said": the army said it; the Estrian jets in the sentence before did not
     ("The Norland army said the attack had been supported by foreign fighters", "SUPPORTED"),
     ("Estria's government said the attack had been supported by foreign fighters", "REFUTED"),
+    # an article on Chad: its plain "army tanks" are Chad's, not Nigeria's
+    ("Chadian army tanks moved towards the town of Bol", "SUPPORTED"),
+    ("Nigerian army tanks moved towards the town of Bol", "NOT_ENOUGH_INFO"),
+    ("Chadian troops crossed the border near Bol", "REFUTED"),  # the passage names another country
     ("Harlow is Norland's third-largest city", "REFUTED"),
     ("Harlow is the second-largest city in Norland", "SUPPORTED"),
     ("Corwen is Norland's third-largest city", "NOT_ENOUGH_INFO"),

@@ -265,3 +265,12 @@ def test_a_lexicon_is_not_kept_alive_by_its_caches(tmp_path):
     del lex
     gc.collect()
     assert ref() is None
+
+
+def test_countries_by_their_name_and_adjective(wordnet):
+    syria = wordnet.country_of("Syria")
+    assert syria is not None and wordnet.country_of("Syrian") == syria == wordnet.country_of("Syria's")
+    assert wordnet.country_of("Turkey") == wordnet.country_of("Turkish") is not None   # not its first sense
+    assert wordnet.country_of("Turkey") != syria
+    for not_a_country in ("Aleppo", "Damascus", "Assad", "army", "Norland"):
+        assert wordnet.country_of(not_a_country) is None

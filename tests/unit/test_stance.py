@@ -398,6 +398,9 @@ class _Lexicon:
     def fingerprint(self):
         return "test-lexicon"
 
+    def country_of(self, word):
+        return None  # no countries: what a passage's article is about lends nothing here
+
     def related_in(self, words, wanted=None):
         return [frozenset(self.relations.get(w.lower(), ())) if wanted is None or wanted[i] else frozenset()
                 for i, w in enumerate(words)]
