@@ -66,7 +66,8 @@ def normalise_text(text: str) -> str:
     return normalise(text).text
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
+# A dotted acronym ("U.S.", "U.N.") is one word, read without its dots ("US").
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under about
@@ -97,7 +98,7 @@ def stem(word: str) -> str:
 def words(text: str) -> list[tuple[str, int, int]]:
     """Words of an already normalised text as (word, start, end). Apostrophes inside a word
     are kept in the surface form; hyphenated names split into their parts."""
-    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(m.group(0).replace(".", ""), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 # Irregular past forms, so "withdrew" meets "withdrawal" and "fell" meets "fall".

@@ -45,6 +45,7 @@ ARTICLES = {
     "n17": "Chad border\nChad said its army repelled an attack near Lake Chad on Sunday. Chadian officials said the "
            "attackers fled. Chad has asked its neighbours for help. Army tanks moved towards the town of Bol. "
            "Nigerian troops crossed the border near Bol.\n",
+    "n18": "Grain\nThe U.S. shipped grain to Velmar on Friday.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -92,6 +93,8 @@ def verifier(tmp_path_factory, engine):
     ("Washington signed a trade deal with Norland", "SUPPORTED"),                   # the capital as an actor
     ("The United States approved a loan to Estria", "SUPPORTED"),                   # "Washington approved"
     ("The UK signed a trade deal with Norland", "NOT_ENOUGH_INFO"),                 # United Kingdom: one word shared
+    ("The United States shipped grain to Velmar", "SUPPORTED"),                     # "The U.S.": dots and all
+    ("The US shipped grain to Velmar", "SUPPORTED"),
     ("The minister said Estria would withdraw its support for the Norland army", "REFUTED"),  # ends support
     ("The minister said Estria would end all support for the Norland army", "REFUTED"),
     ("The reporters from Velmar entered Corwen", "REFUTED"),                        # not allowed to enter

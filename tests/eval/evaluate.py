@@ -142,6 +142,8 @@ def run(claims: list[dict]) -> dict:
                               "p95": round(times[min(len(times) - 1, int(0.95 * len(times)))], 4)},
         "errors": [{k: r[k] for k in ("id", "split", "category", "claim", "gold", "predicted", "confidence", "top")}
                    for r in rows if not r["correct"]],
+        # claims whose gold evidence is not among the first five passages returned
+        "evidence_missed_at_5": [r["id"] for r in rows if r["gold_evidence"] and not r["found_at_5"]],
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.text import match_key, names_match, normalise, normalise_text
+from models.text import match_key, names_match, normalise, normalise_text, words
 
 BOLD_NIOH = "\U0001d5e1\U0001d5f6\U0001d5fc\U0001d5f5"  # 𝗡𝗶𝗼𝗵 (mathematical sans-serif bold)
 
@@ -166,3 +166,8 @@ def test_words_that_only_look_british_keep_their_key(word):
     from models.text import american_spelling
 
     assert american_spelling(word.lower()) == word.lower()
+
+
+def test_a_dotted_acronym_is_one_word_without_its_dots():
+    assert [w for w, _, _ in words("the U.S. and the U.N. at 5 p.m.")] == ["the", "US", "and", "the", "UN", "at", "5", "p", "m"]
+    assert words("the U.S. said")[1] == ("US", 4, 8)   # offsets into the text as written
