@@ -245,6 +245,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             left = [k for k, n in content_positions[max(0, j - 2):j] if not n]
             right = [k for k, n in content_positions[j + 1:j + 3] if not n]
             slots.append((key, tuple("<" + k for k in left) + tuple(k + ">" for k in right)))
+    for f in figures:  # what a bare count counts, read from its verb ("killed 300": people), is stated too
+        if f.counts and f.counts.lower() not in text.lower():
+            for w in f.counts.split():
+                keys.setdefault(match_key(w))
     return TextAnalysis(tuple(keys), tuple(names), tuple(negated), figures, tuple(slots), initial,
                         tuple(_clause_keys(blanked, f.start, f.end) for f in figures),
                         tuple(_clause_partners(blanked, f.start, f.end) for f in figures),

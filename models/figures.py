@@ -149,7 +149,11 @@ _COUNT_GROUPS = {
     "village-town": "village town",
 }
 _COUNT_GROUP_OF = {stem(w): g for g, ws in _COUNT_GROUPS.items() for w in ws.split()}
-_NOT_COUNTED = STOPWORDS | {"percent", "per", "cent"}
+_NOT_COUNTED = STOPWORDS | {"percent", "per", "cent", "near", "around", "inside", "outside", "behind", "beside"}
+# Verbs whose bare object count counts people ("has displaced millions", "killed 300.").
+_PEOPLE_VERBS = {stem(w) for w in """killed wounded injured displaced evacuated arrested detained rescued executed
+                 abducted kidnapped deported hospitalised hospitalized freed""".split()}
+_PEOPLE_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")
 _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
@@ -378,6 +382,9 @@ def extract_figures(text: str) -> list[Figure]:
                     # it in the clause of a kind _COUNT_GROUPS knows (people, forces, towns)
                     counts = next((w for w in reversed(re.findall(r"[A-Za-z]+", clause))
                                    if stem(w.lower()) in _COUNT_GROUP_OF), None)
+                if counts is None and (pv := _PEOPLE_VERB_BEFORE.search(t[max(0, start - 30):start])) \
+                        and stem(pv.group(1).lower()) in _PEOPLE_VERBS:
+                    counts = "people"  # "displaced millions", "killed 300": done to people
         consumed_until = end
         o_start, o_end = norm.original_span(start, end)
         figures.append(Figure(

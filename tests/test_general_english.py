@@ -46,6 +46,7 @@ ARTICLES = {
            "attackers fled. Chad has asked its neighbours for help. Army tanks moved towards the town of Bol. "
            "Nigerian troops crossed the border near Bol.\n",
     "n18": "Grain\nThe U.S. shipped grain to Velmar on Friday.\n",
+    "n19": "Quake\nThe earthquake in Marden on Monday killed 300.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -101,6 +102,8 @@ def verifier(tmp_path_factory, engine):
     ("Troops shelling the village of Harwick killed 30 people", "SUPPORTED"),       # "leaving 30 people dead"
     ("Troops shelling the village of Harwick killed 20 people", "REFUTED"),
     ("Troops shelling the village in Velmar killed 20 people", "NOT_ENOUGH_INFO"),  # a count in another place
+    ("The earthquake in Marden killed about 300 people", "SUPPORTED"),            # "killed 300": people
+    ("The earthquake in Marden killed 3,000 people", "REFUTED"),
     # what the claim asserts is that it was verified: a passage that only shows it does not say so
     ("The video said to show soldiers looting shops in Brora has been independently verified", "REFUTED"),
     ("The video of soldiers looting shops in Brora has been authenticated", "REFUTED"),

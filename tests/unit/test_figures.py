@@ -142,8 +142,18 @@ def test_counted_noun_fallback_stays_local():
     text = "The army confirmed casualties among its ranks. The war has displaced millions."
     f = fig(text)
     assert f.text == "millions"
-    assert f.counts is None
-    assert f.counts_key is None
+    assert f.counts == "people"    # what "displaced" is done to, not "ranks" from the sentence before
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Russian strikes killed 300 in Idlib.", "people"),           # a bare count after a verb done to people
+    ("The war has displaced millions.", "people"),
+    ("They expelled terrorists and killed 300 of them.", "terrorists"),  # "of them" names them
+    ("The army deployed 2,000 to the front.", None),              # not a verb done to people
+    ("Shelling wounded about 120 near Hama.", "people"),          # "near Hama" is not what is counted
+])
+def test_a_bare_count_after_a_verb_done_to_people_counts_people(text, counts):
+    assert fig(text).counts == counts
 
 
 def test_counted_noun_in_quotes():
