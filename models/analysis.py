@@ -28,7 +28,18 @@ _NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attem
 # Verbs of letting: "did not allow them to enter" says they did not enter.
 _LETTING = {match_key(w) for w in "allow permit let enable".split()}
 # Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
-_PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
+# Not "keep": "kept the profits from smuggling" keeps nothing from happening.
+_PREVENTING = {match_key(w) for w in "stop prevent bar block hinder deter prohibit restrain".split()}
+# ... and only where the preventing happened: not "unable to stop", "tried to prevent", "would bar".
+_NOT_ASSERTED_BEFORE = frozenset("""to unable tried try tries trying attempt attempted attempts attempting sought seek seeks
+                                  seeking would will could might may can should must hoped hope hopes want wanted wants aim
+                                  aimed aims plan planned plans bid vowed vow vows pledged pledge promised promise
+                                  threatened threaten threatens""".split())
+_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.": its dots end no clause
+
+
+def _clause_break_in(gap: str) -> bool:
+    return bool(_CLAUSE_BREAK.search(_ACRONYM.sub("X", gap)))
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
@@ -180,10 +191,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             negate(head)  # the noun phrase ended: its last word was its head
             pending, head = False, None
         if not content:
-            if lw == "from" and i <= preventing_until and not _CLAUSE_BREAK.search(norm[preventing_end:start]):
+            if lw == "from" and i <= preventing_until and not _clause_break_in(norm[preventing_end:start]):
                 from_verb_at, preventing_until = i + 1, -1
             if lw == "to" and (i == chain_to_at or (i <= letting_until
-                                                    and not _CLAUSE_BREAK.search(norm[letting_end:start]))):
+                                                    and not _clause_break_in(norm[letting_end:start]))):
                 chain_verb_at = i + 1
                 letting_until = -1
             previous = lw
@@ -220,13 +231,16 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 mode = "head" if denial else "word"  # "refused to comment": the next word, a verb
             previous = lw
             continue
-        if key in _PREVENTING and not pending and not is_name:
+        if (key in _PREVENTING and not pending and not is_name
+                and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])):
             preventing_until, preventing_end = i + 10, tokens[i][2]
         if pending and lw in _MODAL_PREDICATES:
             negate(key)  # "not managed to": the negation passes on, and covers "managed" too
             previous = lw
             continue
-        if pending and lw not in _SKIP_AFTER_CUE and not is_name:
+        # an adverb before the verb is not what is negated: "could not be independently verified"
+        adverb = lw.endswith("ly") and len(lw) > 4 and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS)
+        if pending and lw not in _SKIP_AFTER_CUE and not is_name and not adverb:
             if mode == "head":
                 head = key
             elif mode == "word" or previous in AUXILIARIES or lw.endswith(("ed", "en", "ing")):
@@ -270,10 +284,11 @@ def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
     with a leading "!" as well, so that two clauses can be compared on what happened."""
     clause = _with_phrases(normalise_text(_clause(text, start, end)))
     keys = content_keys(clause)
-    # Not a participle joined to the word before it: "HTS-led", "Russian-backed" say who, not what happened.
+    # Not a participle joined to the word before it: "HTS-led", "Russian-backed" say who, not
+    # what happened; a prefix is part of the verb ("re-captured").
     verbs = ["!" + match_key(w) for w, start_w, _ in words(clause)
              if _is_content(w) and w[0].islower() and (w.lower().endswith(("ed", "en")) or w.lower() in PAST_FORMS)
-             and clause[start_w - 1:start_w] != "-"]
+             and not (clause[start_w - 1:start_w] == "-" and not _VERB_PREFIX.search(clause[:start_w - 1]))]
     # A participle that opens a phrase right before the figure is what happened to what it
     # counts (", killing dozens of them", "after wounding 12"); other "-ing" words are too
     # often nouns or adjectives ("despite ongoing fighting 300 fighters arrived").
@@ -286,6 +301,7 @@ def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys + verbs))
 
 
+_VERB_PREFIX = re.compile(r"\b(?:re|pre|co|un|de|dis|mis|over|under|out|counter|self)$", re.IGNORECASE)
 _LEFT_IN_STATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(dead|killed|injured|wounded|homeless|displaced|missing)\b",
                             re.IGNORECASE)
 _STATE_EVENT = {"dead": "killed"}

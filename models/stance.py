@@ -107,7 +107,6 @@ close closed shut
 recapture recaptured retake retook regain regained liberate liberated reclaim reclaimed
 control controlled
 concede conceded admit admitted acknowledge acknowledged confirm confirmed
-verify verified authenticate authenticated
 gather gathering mass massing amass
 keep maintain
 fight fighting battle battles battling clash clashes combat
@@ -138,7 +137,7 @@ allow:prevent allow:ban allow:block permit:forbid
 start:end start:stop begin:end begin:halt
 support:oppose support:condemn
 arrive:leave arrive:depart enter:leave enter:exit
-true:false confirmed:unconfirmed verified:unverified authenticated:unverified authenticated:unauthenticated
+true:false confirmed:unconfirmed verified:unverified
 capture:lose fall:hold
 """
 ANTONYMS: dict[str, set[str]] = {}
@@ -459,6 +458,16 @@ def _counted_keys(*figures: Figure) -> set[str]:
     """The keys of what figures count, with their synonyms: not evidence of the same event."""
     keys = {match_key(w) for f in figures for w in (f.counts or "").split()}
     return keys | {s for k in keys for s in SYNONYMS.get(k, ())}
+
+
+_PREVENTED = re.compile(r"\b(?:stop|stops|stopped|stopping|prevent|prevents|prevented|preventing|bar|bars|barred|"
+                        r"block|blocks|blocked|hinder|hindered|deter|deterred|prohibit|prohibited|restrain|restrained)"
+                        r"\b[^,;:.!?]{0,80}?\bfrom\s+([a-z]+ing)\b", re.IGNORECASE)
+
+
+def _prevented(text: str) -> frozenset[str]:
+    """Keys of the verbs a text says something was prevented from doing ("from advancing")."""
+    return frozenset(match_key(m.group(1)) for m in _PREVENTED.finditer(text))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’]s)?")  # "Syria's", "Syrian", "US"
@@ -869,9 +878,11 @@ class ExplicitStanceScorer:
         for k in sorted((k for k in claim.keys if k in matched and k not in related_hits),
                         key=lambda k: k not in passage_neg):
             in_passage = negated_in_passage(k)
-            # A verb the claim negates is asserted by a passage that writes the same word only as
-            # a verb: "stopped them from advancing" is not contradicted by "amid a lightning advance".
-            if (k in claim_neg and in_passage is None and k in passage_keys and k in verb_keys(claim_text)
+            # What a claim says was prevented ("stopped them from advancing") may still have been
+            # under way: a passage with the same word only as a noun ("amid a lightning advance")
+            # does not contradict it. A plain negation ("did not attack") is contradicted by the
+            # noun ("the attack on the airport").
+            if (k in claim_neg and in_passage is None and k in passage_keys and k in _prevented(claim_text)
                     and k not in verb_keys(passage.text)):
                 continue
             if (k in claim_neg) != (in_passage is not None):

@@ -67,7 +67,8 @@ def normalise_text(text: str) -> str:
 
 
 # A dotted acronym ("U.S.", "U.N.") is one word, read without its dots ("US").
-_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z0-9]+(?:'[A-Za-z]+)*")
+# (Not inside a run of letters and dots: "A.A.A...Ab" would make the search quadratic.)
+_WORD = re.compile(r"(?<![A-Za-z.])(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto over under about

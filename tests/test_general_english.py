@@ -47,6 +47,8 @@ ARTICLES = {
            "Nigerian troops crossed the border near Bol.\n",
     "n18": "Grain\nThe U.S. shipped grain to Velmar on Friday.\n",
     "n19": "Quake\nThe earthquake in Marden on Monday killed 300.\n",
+    "n20": "Corwen airport\nThe rebel attack on the airport at Corwen killed 12 people on Sunday. "
+           "Police were unable to stop protesters from reaching the main square in Dunmore.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -106,12 +108,15 @@ def verifier(tmp_path_factory, engine):
     ("The earthquake in Marden killed 3,000 people", "REFUTED"),
     # what the claim asserts is that it was verified: a passage that only shows it does not say so
     ("The video said to show soldiers looting shops in Brora has been independently verified", "REFUTED"),
-    ("The video of soldiers looting shops in Brora has been authenticated", "REFUTED"),
+    # not read as "verified" ("authent" is also "authentic"), but a passage must say it
+    ("The video of soldiers looting shops in Brora has been authenticated", "NOT_ENOUGH_INFO"),
     # another town in the same slot is a conflict only in a passage that states the rest
     ("Soldiers crushed an attempt by rebels to advance toward the town of Brora", "REFUTED"),
     ("Soldiers recaptured the town of Brora from the rebels", "NOT_ENOUGH_INFO"),
     ("The migrants crossed the river at Velmar", "REFUTED"),                        # stopped from crossing
     ("Guards stopped the migrants from crossing the river at Velmar", "SUPPORTED"),
+    ("Rebels did not attack the airport at Corwen", "REFUTED"),            # "the attack": a noun still states it
+    ("Protesters reached the main square in Dunmore", "SUPPORTED"),        # police were unable to stop them
     # a rank is a fact about what it ranks: the same quantity where the passage names it
     # "It also said": the army said it; the Estrian jets in the sentence before did not
     ("The Norland army said the attack had been supported by foreign fighters", "SUPPORTED"),
@@ -143,9 +148,15 @@ def test_negated_letting_passes_on_to_the_verb_after_its_object(text, negated):
 
 @pytest.mark.parametrize("text, negated", [
     ("Heavy strikes stopped them from establishing positions", ("establish",)),
-    ("Police kept protesters from reaching the square", ("reach",)),
+    ("Police prevented protesters from reaching the square", ("reach",)),
+    ("Guards stopped U.S. citizens from crossing the river", ("cross",)),        # the dots end no clause
     ("The army did not stop the militants from entering the city", ("stop",)),   # asserts they entered
     ("Rebels blocked the road from Aleppo, cutting supplies", ()),                 # "from" a place
+    # only a preventing that happened (from a review)
+    ("Police were unable to stop protesters from reaching the square", ()),
+    ("A court order would bar the union from holding strikes", ()),
+    ("Police tried to stop protesters from reaching the square", ()),
+    ("The gang kept the profits from smuggling fuel", ()),
 ])
 def test_preventing_negates_the_verb_after_from(text, negated):
     assert analyse(text).negated == negated
@@ -158,9 +169,24 @@ def test_a_negated_verb_is_not_contradicted_by_the_same_word_as_a_noun(wordnet):
     assert _one_passage(claim, "The rebels were advancing on Hama, troops said.", wordnet) == "REFUTES"
 
 
-def test_a_participle_joined_to_a_name_is_not_what_happened():
-    [context] = analyse("The HTS-led assault was the first major attack in years.").figure_contexts
-    assert "!lead" not in context
+def test_an_adverb_before_the_verb_is_not_what_is_negated(wordnet):
+    assert analyse("The footage could not be independently verified.").negated == ("verifi",)
+    assert _one_passage("The footage has been verified.", "The footage could not be independently verified.",
+                        wordnet) == "REFUTES"
+
+
+def test_authentic_is_not_read_as_verified(wordnet):
+    # "authenticity" shares its stem with "authenticated"; neither is refuted by "unverified"
+    passage = "The video is unverified, experts said."
+    assert _one_passage("Experts doubted the authenticity of the video.", passage, wordnet) != "REFUTES"
+    assert _one_passage("The video is authentic, experts said.", passage, wordnet) != "REFUTES"
+
+
+def test_a_prefix_is_part_of_the_verb_but_a_name_before_a_hyphen_is_not():
+    [reoccupied] = analyse("Rebels re-occupied 4 villages near Brora.").figure_contexts
+    assert "!occupi" in reoccupied
+    [led] = analyse("The HTS-led assault was the first major attack in years.").figure_contexts
+    assert "!lead" not in led
 
 
 def test_negation_targets():
