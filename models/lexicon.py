@@ -150,6 +150,7 @@ class WordNetLexicon:
         self.related_senses = lru_cache(maxsize=16384)(self._related_senses)
         self.senses_in = lru_cache(maxsize=8192)(self._senses_in)  # passages recur across claims
         self.country_of = lru_cache(maxsize=16384)(self._country_of)
+        self.place_country_of = lru_cache(maxsize=16384)(self._place_country_of)
         self._country_roots: frozenset[int] = frozenset()
 
     @property
@@ -342,13 +343,22 @@ class WordNetLexicon:
                 out.setdefault(sense, phrasal.replace("_", " "))
         return out
 
+    @staticmethod
+    def _lemma_of(name: str) -> str:
+        return re.sub(r"\s+", "_", re.sub(r"['’]s$", "", name.strip())).lower()
+
+    def is_noun(self, name: str) -> bool:
+        """Whether WordNet has the name ("Indian Ocean", "New Mexico") as a noun."""
+        return bool(self._index["n"].offsets(self._lemma_of(name)))
+
     def _country_of(self, name: str) -> int | None:
-        """The WordNet synset of the country a capitalised word names, as a noun in any of its
-        senses ("Syria", "Turkey") or as the adjective of its commonest sense ("Syrian"), so
-        that "Syria" and "Syrian" name one country; None for anything else (a city, a person)."""
+        """The WordNet synset of the country a name names, as a noun in any of its senses
+        ("Syria", "Turkey", "United States") or as the adjective of its commonest sense
+        ("Syrian"), so that "Syria" and "Syrian" name one country; None for anything else (a
+        city, an island, a person's name that is no country's)."""
         if not self._index:
             raise RuntimeError("WordNetLexicon used before warm_up()")
-        w = re.sub(r"['’]s$", "", name).lower()
+        w = self._lemma_of(name)
         for offset in self._index["n"].offsets(w):
             if self._is_country(offset):
                 return offset
@@ -356,6 +366,33 @@ class WordNetLexicon:
             for symbol, pos, target, _ in self._synset("a", offset)[1]:
                 if symbol == "\\" and pos == "n" and self._is_country(target):
                     return target
+        return None
+
+    def is_demonym(self, name: str) -> bool:
+        """Whether a word is the adjective of a named place or people ("British", "Chinese")."""
+        return any(sym == "\\" and pos == "n" and any(s == "@i" for s, *_ in self._synset("n", t)[1])
+                   for o in self._index["a"].offsets(self._lemma_of(name))[:1] for sym, pos, t, _ in self._synset("a", o)[1])
+
+    def _place_country_of(self, name: str) -> int | None:
+        """The country a name's place lies in, or its people belong to: the country itself, or
+        followed up WordNet's "part of" links ("Beijing" and "Chinese": China; "British": Great
+        Britain, part of the United Kingdom; "Aleppo": Syria); None if WordNet places it in
+        none (an ocean, a name it does not know)."""
+        country = self.country_of(name)
+        if country is not None:
+            return country
+        w = self._lemma_of(name)
+        starts = [o for o in self._index["n"].offsets(w)[:1]]
+        starts += [t for o in self._index["a"].offsets(w)[:1] for sym, pos, t, _ in self._synset("a", o)[1]
+                   if sym == "\\" and pos == "n"]
+        seen, frontier = set(), starts
+        for _ in range(4):  # a city, its region, its country
+            for offset in frontier:
+                if self._is_country(offset):
+                    return offset
+            seen.update(frontier)
+            frontier = [t for o in frontier for sym, pos, t, _ in self._synset("n", o)[1]
+                        if sym == "#p" and pos == "n" and t not in seen]
         return None
 
     def _is_country(self, offset: int) -> bool:

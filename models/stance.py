@@ -46,6 +46,7 @@ class PassageView:
     asserted_by: str | None = None       # who the passage says asserts it (models.attribution)
     names_beyond: tuple[str, ...] = ()   # names of the sentence its context itself refers back to
     topic_country: int | None = None     # the country its article is about (ExplicitStanceScorer.article_country)
+    char_start: int = 0                  # where it starts in its source: its figures' offsets count from there
 
 
 @dataclass
@@ -470,7 +471,60 @@ def _prevented(text: str) -> frozenset[str]:
     return frozenset(match_key(m.group(1)) for m in _PREVENTED.finditer(text))
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+(?:['’]s)?")  # "Syria's", "Syrian", "US"
+_OWNER_BEFORE_RANK = re.compile(
+    r"(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?:\s*,\s*(?:which|that)\s+(?:is|was|remains)\s+|\s*,\s*|\s+(?:is|was|remains|became|as)\s+)"
+    r"(?:(?:the|a|its|their)\s+)?(?:(?P<scope>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+|[a-z]+['’]s\s+)?$")
+_SCOPE_AFTER_RANK = re.compile(r"[-\w]*\s+\w+\s+(?:in|of)\s+(?:the\s+)?(?P<scope>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
+def _rank_owner(text: str, f: Figure, shift: int = 0) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of what a rank ranks and of where: "Aleppo, the second-largest city in Syria",
+    "Aleppo is Syria's third-largest city" -> ({aleppo}, {syria}); empty when not written so.
+    `shift`: where `text` starts in what the figure's offsets count from."""
+    start, end = f.start - shift, f.end - shift
+    if not text or not 0 <= start <= end <= len(text):
+        return frozenset(), frozenset()
+    m = _OWNER_BEFORE_RANK.search(text[max(0, start - 120):start])
+    if not m:
+        return frozenset(), frozenset()
+    scope = m.group("scope")
+    if not scope and (after := _SCOPE_AFTER_RANK.match(text, end)):
+        scope = after.group("scope")
+    return frozenset(content_keys(m.group("owner"))), frozenset(content_keys(scope or ""))
+
+
+def _same_owner(claim: tuple[frozenset[str], frozenset[str]], passage: tuple[frozenset[str], frozenset[str]]) -> bool:
+    (c_owner, c_scope), (p_owner, p_scope) = claim, passage
+    if not c_owner or not p_owner:
+        return False
+    same = lambda a, b: any(_same_name(x, y) or _same_name(y, x) for x in a for y in b)
+    return same(c_owner, p_owner) and (not c_scope or not p_scope or same(c_scope, p_scope))
+
+
+def _name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words (dotted acronyms without their dots: "U.S." is "US"), a
+    possessive "'s" ending a run, and stopwords opening one dropped ("The Chadian army": Chadian)."""
+    runs: list[list[str]] = []
+    last_end = -2
+    norm = normalise_text(text)
+    for w, start, end in words(norm):
+        if not w[0].isupper():
+            last_end = -2
+            continue
+        if runs and start == last_end + 1 and norm[last_end:start] == " " and not runs[-1][-1].endswith("'s"):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+        last_end = end
+    out = []
+    for run in runs:
+        run = [w[:-2] if w.endswith("'s") else w for w in run]
+        while run and run[0].lower() in STOPWORDS and not run[0].isupper():  # "The", not "US"
+            run = run[1:]
+        if run:
+            out.append(run)
+    return out
 
 # An asserter that refers back to something named before it: "the country's General Command".
 _POINTS_BACK = re.compile(r"\b(?:its|their|his|her|the\s+(?:country|group|government|state|ministry|army|military)['’]s)\b",
@@ -607,15 +661,29 @@ class ExplicitStanceScorer:
         return [self.score_one(claim, p, names, unknown, matchers, asserter, denied, said, claim_text, countries)
                 for p in passages]
 
+    def _named_places(self, text: str) -> list[tuple[str, str]]:
+        """(the name, the key it meets a claim under) for each run of capitalised words: the
+        whole run where WordNet has it as one name ("Indian Ocean", "New Mexico", "United
+        States"), else its first word ("Syrian President Bashar al-Assad": Syrian), never a
+        later one ("Michael Jordan", "South Sudan" are not Jordan or Sudan)."""
+        out = []
+        for run in _name_runs(text):
+            whole = " ".join(run)
+            if len(run) > 1 and self.lexicon.is_noun(whole):
+                out.append((whole, match_key(run[0])))
+            else:
+                out.append((run[0], match_key(run[0])))
+        return out
+
     def countries_named(self, text: str) -> dict[str, int]:
-        """The countries a text's capitalised words name, by key ("Syrian": Syria's synset)."""
+        """The countries a text names, by the key of the word that names each ("Syrian": Syria)."""
         if self.lexicon is None:
             return {}
         found = {}
-        for w in _CAPITALISED.findall(text):
-            country = self.lexicon.country_of(w)
+        for name, key in self._named_places(text):
+            country = self.lexicon.country_of(name)
             if country is not None:
-                found[match_key(w)] = country
+                found[key] = country
         return found
 
     def article_country(self, texts: Iterable[str]) -> int | None:
@@ -632,7 +700,19 @@ class ExplicitStanceScorer:
         """The countries a text names, once for each time it names one."""
         if self.lexicon is None:
             return ()
-        return tuple(c for c in map(self.lexicon.country_of, _CAPITALISED.findall(text)) if c is not None)
+        return tuple(c for c in (self.lexicon.country_of(name) for name, _ in self._named_places(text)) if c is not None)
+
+    def names_elsewhere(self, text: str, country: int) -> bool:
+        """Whether a text names a place or people of another country than `country`: another
+        country, a city WordNet places in one ("Beijing sent engineers"), or a people WordNet
+        places in none it knows as a country ("British", "Chinese")."""
+        if self.lexicon is None:
+            return True
+        for name, _ in self._named_places(text):
+            place = self.lexicon.place_country_of(name)
+            if place is not None and place != country or place is None and self.lexicon.is_demonym(name):
+                return True
+        return False
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -753,7 +833,7 @@ class ExplicitStanceScorer:
         # no other country. It lends no coverage and never refutes.
         topic_lent: set[str] = set()
         if unmatched and claim_countries and passage.topic_country is not None:
-            if set(self.countries_named_list(passage.text)) <= {passage.topic_country}:
+            if not self.names_elsewhere(passage.text, passage.topic_country):
                 topic_lent = {k for k in unmatched if claim_countries.get(k) == passage.topic_country}
                 unmatched = [k for k in unmatched if k not in topic_lent]
         unknown = [k for k in unmatched if k in unknown_names]
@@ -770,7 +850,7 @@ class ExplicitStanceScorer:
         missing_names = [k for k in sorted(names) if k not in matched and k not in topic_lent
                          and not (lends_names and k in in_context and k not in beyond)]
         one_name = any(set(missing_names) <= set(run) for run in claim.name_runs)
-        states_claim_figures = all(any(comparable(cf, pf) for pf in pa.figures) for cf in claim.figures)
+        states_claim_figures = all(any(comparable(cf, pf) and consistent(cf, pf) for pf in pa.figures) for cf in claim.figures)
         # ... and what carries the claim (its heaviest words, often its verb) is there: "the army
         # crushed an advance toward Salma" is another event than "the army retook Morek".
         lacks_heavy = any(k not in matched and k not in missing_names and weights[k] >= 0.2 * total
@@ -800,9 +880,12 @@ class ExplicitStanceScorer:
                           and k not in matched and k not in in_context]
         for cf, c_ctx in zip(claim.figures, claim_contexts):
             if cf.ranks:
-                # A rank ("the second-largest city") is a fact about what it ranks, which names
-                # say, not about an event: the same quantity when the passage names it too.
-                same_quantity = [pf for pf in pa.figures if names and names_here and comparable(cf, pf)]
+                # A rank ("the second-largest city") is a fact about what it ranks, not about an
+                # event: the same quantity where the passage ranks the same name, within the
+                # same country or region if both say ("Aleppo, the second-largest city in Syria").
+                claim_owner = _rank_owner(claim_text, cf)
+                same_quantity = [pf for pf in pa.figures if names and names_here and comparable(cf, pf)
+                                 and _same_owner(claim_owner, _rank_owner(passage.text, pf, passage.char_start))]
             else:
                 same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts)
                                  if same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)]
@@ -844,7 +927,10 @@ class ExplicitStanceScorer:
             theirs = _asserter_names(passage.asserted_by, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
                                                                              for cf, pf in figure_matches)
-            if theirs and not (theirs & asserter.keys) and same_figures:
+            # one country however written ("Chad's army" / "the Chadian army")
+            same_country = bool(set(self.countries_named(asserter.text).values())
+                                & set(self.countries_named(passage.asserted_by).values()))
+            if theirs and not (theirs & asserter.keys) and same_figures and not same_country:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
                 rest_weight = sum(weights[k] for k in rest_keys)
                 rest = sum(credit[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)

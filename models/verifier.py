@@ -128,9 +128,11 @@ class Verifier:
         who = p.attribution.get("asserted_by")
         topic = self._topic(p.source_id)
         if not ctx:
-            return PassageView(p.text, p.analysis, c.similarity, asserted_by=who, topic_country=topic)
+            return PassageView(p.text, p.analysis, c.similarity, asserted_by=who, topic_country=topic,
+                               char_start=p.char_start)
         return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"],
-                           asserted_by=who, names_beyond=tuple(ctx.get("names_beyond", ())), topic_country=topic)
+                           asserted_by=who, names_beyond=tuple(ctx.get("names_beyond", ())), topic_country=topic,
+                           char_start=p.char_start)
 
     def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
         analysis = analyse(claim, denial_negates=False)

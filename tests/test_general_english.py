@@ -44,11 +44,14 @@ ARTICLES = {
     # real countries: WordNet knows which words name one
     "n17": "Chad border\nChad said its army repelled an attack near Lake Chad on Sunday. Chadian officials said the "
            "attackers fled. Chad has asked its neighbours for help. Army tanks moved towards the town of Bol. "
-           "Nigerian troops crossed the border near Bol.\n",
+           "Nigerian troops crossed the border near Bol. The Chadian army said it had repelled an attack near Bol. "
+           "It also said 30 fighters were killed near Bol.\n",
     "n18": "Grain\nThe U.S. shipped grain to Velmar on Friday.\n",
     "n19": "Quake\nThe earthquake in Marden on Monday killed 300.\n",
     "n20": "Corwen airport\nThe rebel attack on the airport at Corwen killed 12 people on Sunday. "
            "Police were unable to stop protesters from reaching the main square in Dunmore.\n",
+    "n21": "Ports\nVelmar, a port in Estria, lies close to Dunmore, the country's second-largest city. "
+           "Kestrel, the third-largest city in Estria, sent aid to Norland.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -125,9 +128,13 @@ def verifier(tmp_path_factory, engine):
     ("Chadian army tanks moved towards the town of Bol", "SUPPORTED"),
     ("Nigerian army tanks moved towards the town of Bol", "NOT_ENOUGH_INFO"),
     ("Chadian troops crossed the border near Bol", "REFUTED"),  # the passage names another country
+    ("Chad's army said 30 fighters were killed near Bol", "SUPPORTED"),   # "It also said": the Chadian army
     ("Harlow is Norland's third-largest city", "REFUTED"),
     ("Harlow is the second-largest city in Norland", "SUPPORTED"),
     ("Corwen is Norland's third-largest city", "NOT_ENOUGH_INFO"),
+    ("Velmar is Estria's second-largest city", "NOT_ENOUGH_INFO"),   # Dunmore is ranked there, not Velmar
+    ("Velmar is Estria's third-largest city", "NOT_ENOUGH_INFO"),
+    ("Kestrel is the third-largest city in Norland", "NOT_ENOUGH_INFO"),  # ranked in Estria
     # "rebel-led" says who, not what happened: the attack is the same event
     ("The rebel-led assault on Kestrel was the first major attack there in years", "SUPPORTED"),
 ])

@@ -274,3 +274,22 @@ def test_countries_by_their_name_and_adjective(wordnet):
     assert wordnet.country_of("Turkey") != syria
     for not_a_country in ("Aleppo", "Damascus", "Assad", "army", "Norland"):
         assert wordnet.country_of(not_a_country) is None
+
+
+def test_what_an_article_is_about_and_what_a_passage_names_elsewhere(wordnet):
+    from models.stance import ExplicitStanceScorer
+    scorer = ExplicitStanceScorer({}, lexicon=wordnet)
+    country = wordnet.country_of
+    # a country word inside a longer name is not the country (from a review)
+    assert scorer.article_country(["A storm crossed the Indian Ocean."] * 4) is None
+    assert scorer.article_country(["Police in New Mexico arrested students."] * 4) is None
+    assert scorer.article_country(["Michael Jordan scored 30 points."] * 4) is None
+    assert scorer.article_country(["The Chadian army said Chad would hold talks."] * 2) == country("Chad")
+    # another country's place or people, in any form WordNet knows
+    for text, topic in [("Beijing sent engineers to repair the bridge at Garissa.", "Kenya"),
+                        ("U.S. troops crossed the border near Nogales.", "Mexico"),
+                        ("Chinese troops crossed the border near Pangong Lake.", "India"),
+                        ("British officials met them.", "Kenya")]:
+        assert scorer.names_elsewhere(text, country(topic)), text
+    assert not scorer.names_elsewhere("Army tanks moved towards the town of Bol.", country("Chad"))
+    assert not scorer.names_elsewhere("Militants entered Aleppo.", country("Syria"))   # a city of that country
