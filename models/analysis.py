@@ -28,19 +28,25 @@ _NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attem
 # Verbs of letting: "did not allow them to enter" says they did not enter.
 _LETTING = {match_key(w) for w in "allow permit let enable".split()}
 # Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
-# Not "keep": "kept the profits from smuggling" keeps nothing from happening.
-_PREVENTING = {match_key(w) for w in "stop prevent bar block hinder deter prohibit restrain".split()}
-# ... and only where the preventing happened: not "unable to stop", "tried to prevent", "would bar".
-_NOT_ASSERTED_BEFORE = frozenset("""to unable tried try tries trying attempt attempted attempts attempting sought seek seeks
+_PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
+# ... where the preventing is said to have happened, not only meant: "unable to stop", "tried to
+# prevent", "would bar" negate nothing ("managed to stop" does).
+_NOT_ASSERTED_BEFORE = frozenset("""unable tried try tries trying attempt attempted attempts attempting sought seek seeks
                                   seeking would will could might may can should must hoped hope hopes want wanted wants aim
-                                  aimed aims plan planned plans bid vowed vow vows pledged pledge promised promise
-                                  threatened threaten threatens""".split())
+                                  aimed aims plan planned plans bid order effort efforts vowed vow vows pledged pledge
+                                  promised promise threatened threaten threatens""".split())
+# "kept the profits from smuggling", "kept civilians safe from shelling": keeping something, not
+# keeping it from happening
+_NOT_PREVENTING_BETWEEN = frozenset("safe away free apart secure clear profits money proceeds".split())
+# Words in -ly that are verbs or nouns, not adverbs ("did not supply detailed figures")
+_NOT_ADVERBS = frozenset("""supply apply reply rally ally multiply comply imply fly july italy family assembly belly bully
+                         tally sully dally jelly rely""".split())
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.": its dots end no clause
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
 def _clause_break_in(gap: str) -> bool:
     return bool(_CLAUSE_BREAK.search(_ACRONYM.sub("X", gap)))
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",
@@ -191,7 +197,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             negate(head)  # the noun phrase ended: its last word was its head
             pending, head = False, None
         if not content:
-            if lw == "from" and i <= preventing_until and not _clause_break_in(norm[preventing_end:start]):
+            if (lw == "from" and i <= preventing_until and not _clause_break_in(norm[preventing_end:start])
+                    and not _NOT_PREVENTING_BETWEEN & set(norm[preventing_end:start].lower().split())):
                 from_verb_at, preventing_until = i + 1, -1
             if lw == "to" and (i == chain_to_at or (i <= letting_until
                                                     and not _clause_break_in(norm[letting_end:start]))):
@@ -239,7 +246,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             previous = lw
             continue
         # an adverb before the verb is not what is negated: "could not be independently verified"
-        adverb = lw.endswith("ly") and len(lw) > 4 and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS)
+        adverb = (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS
+                  and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS or nxt in ("be", "been", "have")))
         if pending and lw not in _SKIP_AFTER_CUE and not is_name and not adverb:
             if mode == "head":
                 head = key
@@ -301,7 +309,7 @@ def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys + verbs))
 
 
-_VERB_PREFIX = re.compile(r"\b(?:re|pre|co|un|de|dis|mis|over|under|out|counter|self)$", re.IGNORECASE)
+_VERB_PREFIX = re.compile(r"\b(?:re|pre|co|un|de|dis|mis|over|under|out|counter|self)$")  # not "UN-backed"
 _LEFT_IN_STATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(dead|killed|injured|wounded|homeless|displaced|missing)\b",
                             re.IGNORECASE)
 _STATE_EVENT = {"dead": "killed"}

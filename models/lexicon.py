@@ -368,6 +368,11 @@ class WordNetLexicon:
                     return target
         return None
 
+    def is_modifier(self, word: str) -> bool:
+        """Whether a word is an adjective or adverb in WordNet ("Several", "Former")."""
+        w = self._lemma_of(word)
+        return bool(self._index["a"].offsets(w) or self._index["r"].offsets(w))
+
     def is_demonym(self, name: str) -> bool:
         """Whether a word is the adjective of a named place or people ("British", "Chinese")."""
         return any(sym == "\\" and pos == "n" and any(s == "@i" for s, *_ in self._synset("n", t)[1])
@@ -375,9 +380,9 @@ class WordNetLexicon:
 
     def _place_country_of(self, name: str) -> int | None:
         """The country a name's place lies in, or its people belong to: the country itself, or
-        followed up WordNet's "part of" links ("Beijing" and "Chinese": China; "British": Great
-        Britain, part of the United Kingdom; "Aleppo": Syria); None if WordNet places it in
-        none (an ocean, a name it does not know)."""
+        followed up WordNet's "part of" links ("Beijing": China; "Aleppo": Syria); None if
+        WordNet places it in none (an ocean, a name it does not know, "Chinese" and "British",
+        whose places are an island and a peninsula to it: `is_demonym` tells those)."""
         country = self.country_of(name)
         if country is not None:
             return country

@@ -140,12 +140,19 @@ def american_spelling(word: str) -> str:
     return word
 
 
+# Words the stemmer would merge with others of another meaning: "authentic" is not
+# "authenticated" ("has not been authenticated" does not say "it is not authentic").
+_KEPT_APART = {"authentic": "authentic", "authenticity": "authentic", "authentically": "authentic"}
+
+
 @lru_cache(maxsize=32768)  # bounded: claims bring arbitrary words
 def match_key(word: str) -> str:
     """The key two spellings of one word share: lower case, apostrophes dropped
     ("Hay'at" -> "hayat"), irregular past forms mapped to the base verb, British spellings
     to American ones, stemmed."""
     w = word.lower().replace("'", "")
+    if w in _KEPT_APART:
+        return _KEPT_APART[w]
     w = _IRREGULAR.get(w, w)
     return stem(american_spelling(w))
 

@@ -52,6 +52,8 @@ ARTICLES = {
            "Police were unable to stop protesters from reaching the main square in Dunmore.\n",
     "n21": "Ports\nVelmar, a port in Estria, lies close to Dunmore, the country's second-largest city. "
            "Kestrel, the third-largest city in Estria, sent aid to Norland.\n",
+    "n22": "Ati\nChadian rebels said on Monday they had attacked an army base near Ati. "
+           "It also said 14 soldiers were killed near Ati.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -118,7 +120,9 @@ def verifier(tmp_path_factory, engine):
     ("Soldiers recaptured the town of Brora from the rebels", "NOT_ENOUGH_INFO"),
     ("The migrants crossed the river at Velmar", "REFUTED"),                        # stopped from crossing
     ("Guards stopped the migrants from crossing the river at Velmar", "SUPPORTED"),
-    ("Rebels did not attack the airport at Corwen", "REFUTED"),            # "the attack": a noun still states it
+    # a verb the claim negates against the same word as a noun: no verdict ("did not visit" is not
+    # contradicted by "cancelled her visit"), though here the noun states it (from two reviews)
+    ("Rebels did not attack the airport at Corwen", "NOT_ENOUGH_INFO"),
     ("Protesters reached the main square in Dunmore", "SUPPORTED"),        # police were unable to stop them
     # a rank is a fact about what it ranks: the same quantity where the passage names it
     # "It also said": the army said it; the Estrian jets in the sentence before did not
@@ -129,6 +133,7 @@ def verifier(tmp_path_factory, engine):
     ("Nigerian army tanks moved towards the town of Bol", "NOT_ENOUGH_INFO"),
     ("Chadian troops crossed the border near Bol", "REFUTED"),  # the passage names another country
     ("Chad's army said 30 fighters were killed near Bol", "SUPPORTED"),   # "It also said": the Chadian army
+    ("Chad's army said 14 soldiers were killed near Ati", "REFUTED"),     # Chadian rebels said it, not the army
     ("Harlow is Norland's third-largest city", "REFUTED"),
     ("Harlow is the second-largest city in Norland", "SUPPORTED"),
     ("Corwen is Norland's third-largest city", "NOT_ENOUGH_INFO"),
@@ -174,6 +179,43 @@ def test_a_negated_verb_is_not_contradicted_by_the_same_word_as_a_noun(wordnet):
     assert _one_passage(claim, "Amid a rapid advance of the rebels towards Hama, troops halted attempts to invade the city.",
                         wordnet) != "REFUTES"
     assert _one_passage(claim, "The rebels were advancing on Hama, troops said.", wordnet) == "REFUTES"
+
+
+# From a second review: cases the first fixes got wrong.
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The minister did not visit Harwick on Monday.", "The minister cancelled her visit to Harwick on Monday."),
+    ("The army did not attack the airport at Corwen.", "The army repelled an attack on the airport at Corwen."),
+    ("The UN-backed government said 40 fighters were killed near Harlow.",         # "UN-" is no prefix
+     "The UN-backed government said 30 fighters were captured near Harlow."),
+    ("Kestrel is the third-largest city in Norland.", "Kestrel, the second largest city in Estria, sent aid to Norland."),
+    ("Harlow is the second-largest city in the north.", "Harlow, the third-largest city in Norland, reopened its port."),
+    ("Harlow is the second-largest city in Norland.", "Kestrel, the second-largest city in Estria, sent aid to Norland."),
+    ("The letter from the mayor is authentic.", "The letter from the mayor has not been authenticated."),
+])
+def test_not_refuted(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "REFUTES"
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Police managed to stop protesters from reaching the square", ("reach",)),
+    ("Guards were able to prevent the migrants from crossing the river", ("cross",)),
+    ("Troops sent to Velmar stopped the rebels from crossing the river", ("cross",)),
+    ("Heavy shelling kept the rebels from advancing on Hama", ("advanc",)),
+    ("The army kept civilians safe from shelling", ()),
+    ("The UN did not supply detailed figures", ("suppli",)),          # "supply" is a verb, not an adverb
+    ("The footage could not immediately be verified", ("verifi",)),
+])
+def test_negation_after_the_second_review(text, negated):
+    assert analyse(text).negated == negated
+
+
+def test_a_people_named_anywhere_in_a_run_or_in_the_plural_is_another_country(wordnet):
+    scorer = ExplicitStanceScorer({}, lexicon=wordnet)
+    chad = wordnet.country_of("Chad")
+    assert scorer.names_elsewhere("Several Nigerian soldiers crossed the border near Bol.", chad)
+    assert scorer.names_elsewhere("The attackers, mostly Nigerians, burned the granary near Bol.", chad)
+    assert scorer.article_country(["Michael Jordan scored 30 points."] * 4) is None
 
 
 def test_an_adverb_before_the_verb_is_not_what_is_negated(wordnet):
