@@ -597,6 +597,7 @@ class ExplicitStanceScorer:
             for k in expansion:
                 self._acronyms_of[k] = self._acronyms_of.get(k, frozenset()) | {acronym}
         self.countries_named_list = lru_cache(maxsize=8192)(self.countries_named_list)  # passages recur
+        self.names_elsewhere = lru_cache(maxsize=8192)(self.names_elsewhere)
         # What answers depend on beyond the code, for cache keys: the lexicon too.
         self.fingerprint = self.name + (f"+{self.lexicon.fingerprint()}" if self.lexicon is not None else "")
 

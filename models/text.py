@@ -63,6 +63,11 @@ def normalise_text(text: str) -> str:
     """The normalised string alone, for matching and embedding."""
     if text.isascii() and "`" not in text:
         return text
+    return _normalised(text)
+
+
+@lru_cache(maxsize=16384)  # passages are normalised again for every claim that meets them
+def _normalised(text: str) -> str:
     return normalise(text).text
 
 
