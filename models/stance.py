@@ -527,6 +527,8 @@ def _name_runs(text: str) -> list[list[str]]:
     return out
 
 # An asserter that refers back to something named before it: "the country's General Command".
+_PERSON_SPEAKS = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|stated|told|added|stressed|"
+                            r"noted|warned|emphasi[sz]ed|declared|insisted)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:its|their|his|her|the\s+(?:country|group|government|state|ministry|army|military)['’]s)\b",
                           re.IGNORECASE)
 
@@ -931,7 +933,10 @@ class ExplicitStanceScorer:
         # passage's asserter points back to it ("the country's General Command" after "the
         # Syrian military"); "Russian jets" in it do not make "It also said" Russia's statement.
         asserter = claim_asserter
-        points_back = bool(passage.asserted_by and _POINTS_BACK.search(passage.asserted_by))
+        # ... or where a person speaks in it by pronoun ("..., he stated, as quoted by Sana": he is
+        # the one named before, Sana only quotes him)
+        points_back = bool(passage.asserted_by and _POINTS_BACK.search(passage.asserted_by)
+                           or _PERSON_SPEAKS.search(passage.text))
         if (asserter and passage.asserted_by and not (asserter.names & (matched | in_context if points_back else matched))
                 and not (asserter.names & unknown_names)):
             theirs = _asserter_names(passage.asserted_by, self.name_keys)

@@ -54,6 +54,8 @@ ARTICLES = {
            "Kestrel, the third-largest city in Estria, sent aid to Norland.\n",
     "n22": "Ati\nChadian rebels said on Monday they had attacked an army base near Ati. "
            "It also said 14 soldiers were killed near Ati.\n",
+    "n23": "Quote\nThe mayor of Harlow spoke on Monday. \u201cThe old dam will hold until spring,\u201d he stated, "
+           "as quoted by the Velmar Gazette.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -134,6 +136,8 @@ def verifier(tmp_path_factory, engine):
     ("Chadian troops crossed the border near Bol", "REFUTED"),  # the passage names another country
     ("Chad's army said 30 fighters were killed near Bol", "SUPPORTED"),   # "It also said": the Chadian army
     ("Chad's army said 14 soldiers were killed near Ati", "REFUTED"),     # Chadian rebels said it, not the army
+    # "he stated, as quoted by the Gazette": the mayor said it; the Gazette only quotes him
+    ("The mayor of Harlow said the old dam would hold until spring", "SUPPORTED"),
     ("Harlow is Norland's third-largest city", "REFUTED"),
     ("Harlow is the second-largest city in Norland", "SUPPORTED"),
     ("Corwen is Norland's third-largest city", "NOT_ENOUGH_INFO"),
