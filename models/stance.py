@@ -526,9 +526,11 @@ def _name_runs(text: str) -> list[list[str]]:
             out.append(run)
     return out
 
-# An asserter that refers back to something named before it: "the country's General Command".
+
+# A person speaking in a passage by pronoun: "..., he stated, as quoted by Sana".
 _PERSON_SPEAKS = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|stated|told|added|stressed|"
                             r"noted|warned|emphasi[sz]ed|declared|insisted)\b", re.IGNORECASE)
+# An asserter that refers back to something named before it: "the country's General Command".
 _POINTS_BACK = re.compile(r"\b(?:its|their|his|her|the\s+(?:country|group|government|state|ministry|army|military)['’]s)\b",
                           re.IGNORECASE)
 
@@ -671,16 +673,21 @@ class ExplicitStanceScorer:
         later one ("Michael Jordan", "South Sudan" are not Jordan or Sudan)."""
         out = []
         for run in _name_runs(text):
-            whole = " ".join(run)
-            if len(run) > 1 and self.lexicon.is_noun(whole):
-                out.append((whole, match_key(run[0])))
-                continue
-            out.append((run[0], match_key(run[0])))
-            # a sentence's capitalised first word may be a common modifier ("Several Nigerian
-            # soldiers"); a first name is not ("Michael Jordan")
-            if len(run) > 1 and self.lexicon.is_modifier(run[0]) and not self.lexicon.is_demonym(run[0]):
-                out.append((run[1], match_key(run[1])))
+            out += [(n, match_key(n.split()[0])) for n in self._names_of_run(run)]  # "Indian Ocean": indian
         return out
+
+    def _names_of_run(self, run: list[str], every_word: bool = False) -> list[str]:
+        """The names a run of capitalised words gives: itself where WordNet has it as one name;
+        else its words (`every_word`) or its first word, and its second after a common modifier
+        that opens a sentence ("Several Nigerian soldiers"; not "Michael Jordan")."""
+        whole = " ".join(run)
+        if len(run) > 1 and self.lexicon.is_noun(whole):
+            return [whole]
+        if every_word:
+            return list(run)
+        if len(run) > 1 and self.lexicon.is_modifier(run[0]) and not self.lexicon.is_demonym(run[0]):
+            return run[:2]
+        return run[:1]
 
     def countries_named(self, text: str) -> dict[str, int]:
         """The countries a text names, by the key of the word that names each ("Syrian": Syria)."""
@@ -716,8 +723,7 @@ class ExplicitStanceScorer:
         if self.lexicon is None:
             return True
         for run in _name_runs(text):
-            whole = " ".join(run)
-            names = [whole] if len(run) > 1 and self.lexicon.is_noun(whole) else run
+            names = self._names_of_run(run, every_word=True)
             for name in names + [n[:-1] for n in names if n.endswith("s")]:  # "Nigerians"
                 place = self.lexicon.place_country_of(name)
                 if place is not None and place != country or place is None and self.lexicon.is_demonym(name):
