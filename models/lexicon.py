@@ -362,11 +362,12 @@ class WordNetLexicon:
         for offset in self._index["n"].offsets(w):
             if self._is_country(offset):
                 return offset
-        for offset in self._index["a"].offsets(w)[:1]:
-            for symbol, pos, target, _ in self._synset("a", offset)[1]:
-                if symbol == "\\" and pos == "n" and self._is_country(target):
-                    return target
-        return None
+        return next((t for t in self._pertains_to(w) if self._is_country(t)), None)
+
+    def _pertains_to(self, lemma: str) -> list[int]:
+        """The nouns the adjective's commonest sense pertains to ("syrian": Syria)."""
+        return [t for o in self._index["a"].offsets(lemma)[:1] for sym, pos, t, _ in self._synset("a", o)[1]
+                if sym == "\\" and pos == "n"]
 
     def is_modifier(self, word: str) -> bool:
         """Whether a word is an adjective or adverb in WordNet ("Several", "Former")."""
@@ -375,8 +376,7 @@ class WordNetLexicon:
 
     def is_demonym(self, name: str) -> bool:
         """Whether a word is the adjective of a named place or people ("British", "Chinese")."""
-        return any(sym == "\\" and pos == "n" and any(s == "@i" for s, *_ in self._synset("n", t)[1])
-                   for o in self._index["a"].offsets(self._lemma_of(name))[:1] for sym, pos, t, _ in self._synset("a", o)[1])
+        return any(s == "@i" for t in self._pertains_to(self._lemma_of(name)) for s, *_ in self._synset("n", t)[1])
 
     def _place_country_of(self, name: str) -> int | None:
         """The country a name's place lies in, or its people belong to: the country itself, or
@@ -387,9 +387,7 @@ class WordNetLexicon:
         if country is not None:
             return country
         w = self._lemma_of(name)
-        starts = [o for o in self._index["n"].offsets(w)[:1]]
-        starts += [t for o in self._index["a"].offsets(w)[:1] for sym, pos, t, _ in self._synset("a", o)[1]
-                   if sym == "\\" and pos == "n"]
+        starts = list(self._index["n"].offsets(w)[:1]) + self._pertains_to(w)
         seen, frontier = set(), starts
         for _ in range(4):  # a city, its region, its country
             for offset in frontier:
