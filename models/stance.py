@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, TextAnalysis, analyse
+from models.analysis import AUXILIARIES, PREVENTING, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -108,6 +108,8 @@ close closed shut
 recapture recaptured retake retook regain regained liberate liberated reclaim reclaimed
 control controlled
 concede conceded admit admitted acknowledge acknowledged confirm confirmed
+deny denied reject rejected dismiss dismissed
+verify verified authenticate authenticated
 gather gathering mass massing amass
 keep maintain
 fight fighting battle battles battling clash clashes combat
@@ -138,7 +140,7 @@ allow:prevent allow:ban allow:block permit:forbid
 start:end start:stop begin:end begin:halt
 support:oppose support:condemn
 arrive:leave arrive:depart enter:leave enter:exit
-true:false confirmed:unconfirmed verified:unverified
+true:false confirmed:unconfirmed verified:unverified authenticated:unverified
 capture:lose fall:hold
 """
 ANTONYMS: dict[str, set[str]] = {}
@@ -350,6 +352,32 @@ def verb_keys(text: str) -> frozenset[str]:
             found.add(match_key(lw))
         previous = lw
     return frozenset(found)
+
+
+_FAIL = match_key("fail")
+_SUCCEEDING = frozenset(match_key(w) for w in ("manage", "succeed"))
+
+
+def _failing_read_both_ways(keys: frozenset[str], negated: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A passage's keys and negated keys, where "failed to" also says "did not manage to" and
+    "did not manage to" also says "failed to": either way, what followed did not happen."""
+    if _FAIL in keys and _FAIL not in negated:
+        return keys | _SUCCEEDING, negated | _SUCCEEDING
+    if _SUCCEEDING & negated:
+        return keys | {_FAIL}, negated
+    return keys, negated
+
+
+@lru_cache(maxsize=4096)
+def adverb_only_keys(text: str) -> frozenset[str]:
+    """Keys a text writes only as an adverb in -ly ("closely tied": close), never as another
+    word: an adverb says how, not what happened; it is no predicate to look for."""
+    adverbs, others = set(), set()
+    for w, _, _ in words(normalise_text(text)):
+        lw = w.lower()
+        key = match_key(lw)
+        (adverbs if lw.endswith("ly") and len(lw) > 4 and match_key(lw[:-2]) == key else others).add(key)
+    return frozenset(adverbs - others)
 
 
 _NAME = r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
@@ -793,7 +821,11 @@ class ExplicitStanceScorer:
             unknown_names = self.unknown_names(names)
         if len(claim.keys) < 2:
             return Stance(NEUTRAL, 1.0, 0.0, 0.0, ["the claim states too little to check (fewer than two content words)"])
-        passage_keys = frozenset(pa.keys)
+        passage_keys, passage_neg = _failing_read_both_ways(frozenset(pa.keys), frozenset(pa.negated))
+        # a passage's adverb meets only the claim's adverb: "closely watched" is not "closed"
+        adverbs = adverb_only_keys(passage.text) - adverb_only_keys(claim_text) if claim_text else ()
+        if adverbs:
+            passage_keys -= adverbs
         weights = {k: self.weight(k) for k in claim.keys}
         total = sum(weights.values()) or 1.0
 
@@ -967,7 +999,7 @@ class ExplicitStanceScorer:
                                   f"the passage attributes it to {passage.asserted_by}"))
 
         # Negation on one side only, of a predicate both sides share.
-        claim_neg, passage_neg = set(claim.negated), set(pa.negated)
+        claim_neg, passage_neg = set(claim.negated), set(passage_neg)
         if _DENIALS & set(claim.keys):
             # A claim that reports a denial is about the denial: compare it with what the
             # passage says was denied, not with what the denial negates.
@@ -1028,7 +1060,12 @@ class ExplicitStanceScorer:
         # the sentence before lends only who and where (names), unless this one opens with a
         # pronoun and is read with it.
         stated = matched | (in_context if lends_names else in_context & names)
-        missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated]
+        # "strikes stopped them from establishing positions": the stopping is said by a passage
+        # where they did not establish them ("failed to establish positions due to strikes")
+        if PREVENTING & set(claim.keys) - claim_neg and any(negated_in_passage(k) for k in claim_neg):
+            stated = stated | (PREVENTING & set(claim.keys))
+        missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated
+                              and k not in adverb_only_keys(claim_text)]
         missing_predicates += [k for k in claim_neg if negated_in_passage(k) is None and k not in missing_predicates]
         # A claim word met only through a related word the passage negates ("admitted" and
         # "not allowing"): too loose a link to refute on, and no support.

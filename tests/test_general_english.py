@@ -56,6 +56,11 @@ ARTICLES = {
            "It also said 14 soldiers were killed near Ati.\n",
     "n23": "Quote\nThe mayor of Harlow spoke on Monday. \u201cThe old dam will hold until spring,\u201d he stated, "
            "as quoted by the Velmar Gazette.\n",
+    # a short name after the long one; one short name that could be either of two
+    "n24": "Velmar statement\nIn a statement, the Norland General Command said the border was quiet. "
+           "The Command added that rebels had failed to cross the river at Velmar.\n",
+    "n25": "Ministries\nThe Estrian Defence Ministry and the Norland Defence Ministry met in Harlow. "
+           "The Defence Ministry said the talks on the dam at Corwen had collapsed.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -115,8 +120,8 @@ def verifier(tmp_path_factory, engine):
     ("The earthquake in Marden killed 3,000 people", "REFUTED"),
     # what the claim asserts is that it was verified: a passage that only shows it does not say so
     ("The video said to show soldiers looting shops in Brora has been independently verified", "REFUTED"),
-    # not read as "verified" ("authent" is also "authentic"), but a passage must say it
-    ("The video of soldiers looting shops in Brora has been authenticated", "NOT_ENOUGH_INFO"),
+    # "authenticated" says "verified" ("authentic" does not: test_authentic_is_not_read_as_verified)
+    ("The video of soldiers looting shops in Brora has been authenticated", "REFUTED"),
     # another town in the same slot is a conflict only in a passage that states the rest
     ("Soldiers crushed an attempt by rebels to advance toward the town of Brora", "REFUTED"),
     ("Soldiers recaptured the town of Brora from the rebels", "NOT_ENOUGH_INFO"),
@@ -146,6 +151,9 @@ def verifier(tmp_path_factory, engine):
     ("Kestrel is the third-largest city in Norland", "NOT_ENOUGH_INFO"),  # ranked in Estria
     # "rebel-led" says who, not what happened: the attack is the same event
     ("The rebel-led assault on Kestrel was the first major attack there in years", "SUPPORTED"),
+    # "The Command" is the Norland General Command its article named before
+    ("The Norland General Command said rebels had not managed to cross the river at Velmar", "SUPPORTED"),
+    ("The Norland Defence Ministry said the talks on the dam at Corwen had collapsed", "NOT_ENOUGH_INFO"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
@@ -377,3 +385,56 @@ def test_nothing_to_do_with_against_taking_part(claim, passage, conflict):
     from models.stance import involvement_conflict
     found = involvement_conflict(claim, analyse(claim, denial_negates=False), passage, analyse(passage))
     assert bool(found) == conflict, found
+
+
+# Found on the claim sets' misses: a predicate said in other words.
+
+@pytest.mark.parametrize("claim, passage", [
+    # "closely" says how, not what: "close" is no predicate the passage must state
+    ("Harlow's trade is closely tied to Norland's economy.", "Harlow's trade is tied to Norland's economy."),
+    # one denial in other words
+    ("The ministry rejected reports that troops had left Harlow.",
+     "The ministry denied reports that troops had left Harlow."),
+    # "re-" where WordNet has the verb as a kind of the one it repeats
+    ("The minister reaffirmed Norland's commitment to the treaty.",
+     "The minister affirmed Norland's commitment to the treaty."),
+])
+def test_the_same_predicate_in_other_words_supports(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The minister retreated from the treaty.", "The minister treated the treaty as void."),   # not "again treat"
+    ("The governor resigned the post in Harlow.", "The governor signed the post in Harlow."),
+    ("The ministry rejected the plan for Harlow.", "The ministry ejected the plan for Harlow."),
+    ("The border was closed to trade.", "The border was closely watched for trade."),        # "closely" is no "closed"
+])
+def test_look_alike_predicates_do_not_support(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
+
+
+def test_authenticated_is_refuted_by_unverified(wordnet):
+    assert _one_passage("The video of the looting has been authenticated.",
+                        "An unverified video appears to show the looting.", wordnet) == "REFUTES"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # "failed to" says "did not manage to", and the other way round
+    ("Rebels did not manage to capture the bridge at Harlow.", "Rebels failed to capture the bridge at Harlow."),
+    ("Rebels failed to capture the bridge at Harlow.", "Rebels did not manage to capture the bridge at Harlow."),
+    # the preventing is said where what it prevented did not happen
+    ("Heavy shelling stopped the rebels from crossing the river at Velmar.",
+     "The rebels failed to cross the river at Velmar amid heavy shelling."),
+])
+def test_failing_and_preventing_said_in_other_words_support(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Rebels managed to capture the bridge at Harlow.", "Rebels failed to capture the bridge at Harlow."),
+    ("Rebels failed to capture the bridge at Harlow.", "Rebels managed to capture the bridge at Harlow."),
+    ("Heavy shelling stopped the rebels from crossing the river at Velmar.",
+     "The rebels crossed the river at Velmar amid heavy shelling."),
+])
+def test_failing_against_managing_is_a_conflict(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "REFUTES"
