@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Protocol, Sequence
+from typing import Collection, Iterable, Mapping, Protocol, Sequence
 
 from models.analysis import AUXILIARIES, PREVENTING, TextAnalysis, analyse
 from models.attribution import attribution_of
@@ -47,6 +47,7 @@ class PassageView:
     names_beyond: tuple[str, ...] = ()   # names of the sentence its context itself refers back to
     topic_country: int | None = None     # the country its article is about (ExplicitStanceScorer.article_country)
     char_start: int = 0                  # where it starts in its source: its figures' offsets count from there
+    long_forms: tuple[str, ...] = ()     # keys its short names stand for (ExplicitStanceScorer.long_forms)
 
 
 @dataclass
@@ -758,6 +759,30 @@ class ExplicitStanceScorer:
                     return True
         return False
 
+    @staticmethod
+    def name_runs_of(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
+        """The names of some texts (an article's), each a run of capitalised words, by key."""
+        return frozenset(tuple(match_key(w) for w in run) for t in texts for run in _name_runs(t))
+
+    def long_forms(self, text: str, article_names: Collection[tuple[str, ...]]) -> tuple[str, ...]:
+        """Keys that a text's short names stand for, from the longer names its article gives
+        the same thing: "the Command" after "the Syrian General Command" (syrian, general),
+        "Savett" after "Sean Savett". Only where the longer names are one name, each the end
+        of the longest ("Defence Ministry" in an article with a Russian and a Syrian one
+        stands for neither), and not for a place ("Aleppo" is not "Eastern Aleppo")."""
+        lent: set[str] = set()
+        for run in _name_runs(text):
+            short = tuple(match_key(w) for w in run)
+            if self.name_kinds.get(short[-1]) == "place":
+                continue
+            longer = [n for n in article_names if len(n) > len(short) and n[-len(short):] == short]
+            if not longer:
+                continue
+            longest = max(longer, key=len)
+            if all(longest[-len(n):] == n for n in longer):
+                lent.update(longest[:-len(short)])
+        return tuple(sorted(lent))
+
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
         that is named: the keys of the attribution and the names that say who it is, not those
@@ -835,6 +860,9 @@ class ExplicitStanceScorer:
             return {m.key for m in matchers if m.found_in(keys)}
 
         matched = found_in(passage_keys)
+        # a short name the passage uses for a longer one ("the Command") names all of it
+        if passage.long_forms:
+            matched |= {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
         matched |= {m.key for m in matchers if m.key not in matched and (m.country_phrase or m.country_names)
                     and m.names_country_in(passage)}
         # Words the lexicon relates meet the passage's plain words only, and count for no more

@@ -152,6 +152,7 @@ def verifier(tmp_path_factory, engine):
     # "rebel-led" says who, not what happened: the attack is the same event
     ("The rebel-led assault on Kestrel was the first major attack there in years", "SUPPORTED"),
     # "The Command" is the Norland General Command its article named before
+    ("The Norland General Command said rebels had failed to cross the river at Velmar", "SUPPORTED"),
     ("The Norland General Command said rebels had not managed to cross the river at Velmar", "SUPPORTED"),
     ("The Norland Defence Ministry said the talks on the dam at Corwen had collapsed", "NOT_ENOUGH_INFO"),
 ])
@@ -438,3 +439,13 @@ def test_failing_and_preventing_said_in_other_words_support(wordnet, claim, pass
 ])
 def test_failing_against_managing_is_a_conflict(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "REFUTES"
+
+
+def test_long_forms_are_one_name_or_none(wordnet):
+    scorer = ExplicitStanceScorer({}, lexicon=wordnet, name_kinds={"aleppo": "place"})
+    article = scorer.name_runs_of(["The Syrian General Command said so.", "Eastern Aleppo fell.",
+                                   "Sean Savett said so.", "The Russian Defence Ministry and the Syrian Defence Ministry met."])
+    assert scorer.long_forms("The Command added that it held.", article) == ("general", "syrian")
+    assert scorer.long_forms("Savett added that it held.", article) == ("sean",)
+    assert scorer.long_forms("The Defence Ministry said so.", article) == ()     # Russian or Syrian
+    assert scorer.long_forms("Rebels entered Aleppo.", article) == ()            # a place: not Eastern Aleppo
