@@ -942,7 +942,9 @@ class ExplicitStanceScorer:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
                 other = next((v for v, v_around in pa.name_slots
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
-                              and not any(_same_name(v, n) for n in names) and around & set(v_around)), None)
+                              and not any(_same_name(v, n) for n in names) and around & set(v_around)
+                              # "Moscow" acting for the claim's "Russian Defence Ministry"
+                              and not (v in _CAPITAL_CITIES and CAPITALS[v] & names)), None)
                 if other:
                     conflicts.append((rest - self.support_coverage + self.conflict_coverage,
                                       f"entity mismatch: the claim says '{k}', the passage '{other}' in its place"))
@@ -1003,19 +1005,31 @@ class ExplicitStanceScorer:
         # the one named before, Sana only quotes him)
         points_back = bool(passage.asserted_by and _POINTS_BACK.search(passage.asserted_by)
                            or _PERSON_SPEAKS.search(passage.text))
-        if (asserter and passage.asserted_by and not (asserter.names & (matched | in_context if points_back else matched))
+        # Who the asserter is: its names but its country's, where it has others ("Russian
+        # Foreign Minister Sergei Lavrov" is not found in a passage by "Russian" alone).
+        c_countries = self.countries_named(asserter.text) if asserter else {}
+        who = (asserter.names - set(c_countries) or asserter.names) if asserter else frozenset()
+        if (asserter and passage.asserted_by and not (who & (matched | in_context if points_back else matched))
                 and not (asserter.names & unknown_names)):
             theirs = _asserter_names(passage.asserted_by, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
                                                                              for cf, pf in figure_matches)
             # one country however written ("Chad's army" / "the Chadian army"), and the same body
-            # of it ("army"; not "Chadian rebels")
-            c_countries, p_countries = self.countries_named(asserter.text), self.countries_named(passage.asserted_by)
+            # of it ("army"; not "Chadian rebels"), or the country itself, by its capital too
+            # ("Damascus acknowledged" for "the Syrian General Command admitted")
+            p_countries = self.countries_named(passage.asserted_by)
             c_rest = set(content_keys(normalise_text(asserter.text))) - set(c_countries)
             p_rest = set(content_keys(normalise_text(passage.asserted_by))) - set(p_countries)
-            same_country = bool(set(c_countries.values()) & set(p_countries.values())) and (
-                bool(c_rest & p_rest) or not (c_rest or p_rest))
-            if theirs and not (theirs & asserter.keys) and same_figures and not same_country:
+            capital = {k for k in p_rest & _CAPITAL_CITIES if CAPITALS[k] & set(c_countries)}
+            same_country = (bool(set(c_countries.values()) & set(p_countries.values())) or bool(capital)) and (
+                bool(c_rest & p_rest) or not p_rest - capital)
+            # a country both name is not who spoke where each names someone else besides
+            # ("Sergei Lavrov" of Russia / "Oleg Ignasyuk of the Russian ... Center")
+            shared = theirs & asserter.keys
+            if shared and not shared - set(c_countries) - set(p_countries) \
+                    and theirs - shared and asserter.names - shared:
+                shared = frozenset()
+            if theirs and not shared and same_figures and not same_country:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
                 rest_weight = sum(weights[k] for k in rest_keys)
                 rest = sum(credit[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)

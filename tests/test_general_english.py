@@ -61,6 +61,10 @@ ARTICLES = {
            "The Command added that rebels had failed to cross the river at Velmar.\n",
     "n25": "Ministries\nThe Estrian Defence Ministry and the Norland Defence Ministry met in Harlow. "
            "The Defence Ministry said the talks on the dam at Corwen had collapsed.\n",
+    # two officials of one country; a capital speaking for its government
+    "n26": "Corwen floods\nChadian Foreign Minister Jonas Berg visited Corwen on Monday. According to Piet Lund, "
+           "deputy head of the Chadian Relief Agency, the floods destroyed 300 homes in Corwen.\n",
+    "n27": "Pilots\nMoscow acknowledged that dozens of its pilots had been killed near Harlow.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -155,6 +159,13 @@ def verifier(tmp_path_factory, engine):
     ("The Norland General Command said rebels had failed to cross the river at Velmar", "SUPPORTED"),
     ("The Norland General Command said rebels had not managed to cross the river at Velmar", "SUPPORTED"),
     ("The Norland Defence Ministry said the talks on the dam at Corwen had collapsed", "NOT_ENOUGH_INFO"),
+    # one country does not make two of its officials one asserter; the country itself may be either
+    ("Chadian Foreign Minister Jonas Berg said the floods destroyed 300 homes in Corwen", "REFUTED"),
+    ("Piet Lund said the floods destroyed 300 homes in Corwen", "SUPPORTED"),
+    # "Moscow acknowledged": maybe its Defence Ministry, maybe not; no conflict either way
+    ("The Russian Defence Ministry acknowledged that dozens of its pilots had been killed near Harlow",
+     "NOT_ENOUGH_INFO"),
+    ("Russia acknowledged that dozens of its pilots had been killed near Harlow", "SUPPORTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
     out = verifier.verify(claim, top_k=5)
