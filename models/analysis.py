@@ -28,7 +28,7 @@ _NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attem
 # Verbs of letting: "did not allow them to enter" says they did not enter.
 _LETTING = {match_key(w) for w in "allow permit let enable".split()}
 # Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
-PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
+_PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
 # ... where the preventing is said to have happened, not only meant: "unable to stop", "tried to
 # prevent", "would bar" negate nothing ("managed to stop" does).
 _NOT_ASSERTED_BEFORE = frozenset("""unable tried try tries trying attempt attempted attempts attempting sought seek seeks
@@ -231,14 +231,17 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         content_positions.append((key, is_name))
         if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
             if pending and mode != "head":
-                pending = False  # "did not fail to capture": two negations assert it
+                # "did not fail to capture": two negations assert it, and deny the failing
+                # ("did not reject the reports": not a rejection)
+                negate(key)
+                pending = False
             else:
                 denial = key in _DENIAL_VERBS
                 pending, by_denial, head = True, denial, None
                 mode = "head" if denial else "word"  # "refused to comment": the next word, a verb
             previous = lw
             continue
-        if (key in PREVENTING and not pending and not is_name
+        if (key in _PREVENTING and not pending and not is_name
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])):
             preventing_until, preventing_end = i + 10, tokens[i][2]
         if pending and lw in _MODAL_PREDICATES:

@@ -289,7 +289,6 @@ class WordNetLexicon:
                     if sense > 0:
                         continue  # links only from the commonest sense: from others they stray
                     lemmas, pointers = self._synset(pos, offset)
-                    related |= self._again_of(pos, base, pointers)
                     for symbol, p_pos, p_offset, source_target in pointers:
                         if symbol not in self.relations.get(pos, ""):
                             continue
@@ -302,20 +301,6 @@ class WordNetLexicon:
                             continue
                         related.add((p_pos, p_offset))
         return frozenset(related)
-
-    def _again_of(self, pos: str, base: str, pointers) -> set[Sense]:
-        """The one step up that a verb in "re-" takes: to the verb it repeats, where WordNet
-        has that as what it is a kind of ("reaffirm": affirm, "retake": take, "reopen": open;
-        not "retreat", "resign", "reject", whose senses are not kinds of "treat", "sign",
-        "ject"). A passage that says it was done says what the claim says but "again", a
-        repetition no single passage can check."""
-        stem = base[3:] if base.startswith("re-") else base[2:] if base.startswith("re") else ""
-        if pos != "v" or len(stem) < 3:
-            return set()
-        up = {(p_pos, p_offset) for symbol, p_pos, p_offset, _ in pointers
-              if symbol == _HYPERNYM and stem in self._synset(p_pos, p_offset)[0]}
-        # and the repeated verb in its commonest sense, the one a passage word is read in
-        return up | {("v", o) for o in self._index["v"].offsets(stem)[:1]} if up else up
 
     def words_of(self, senses) -> set[str]:
         """The single words of some senses (for reading and tests)."""

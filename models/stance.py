@@ -22,9 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable, Mapping, Protocol, Sequence
+from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, PREVENTING, TextAnalysis, analyse
+from models.analysis import AUXILIARIES, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -48,6 +48,11 @@ class PassageView:
     topic_country: int | None = None     # the country its article is about (ExplicitStanceScorer.article_country)
     char_start: int = 0                  # where it starts in its source: its figures' offsets count from there
     long_forms: tuple[str, ...] = ()     # keys its short names stand for (ExplicitStanceScorer.long_forms)
+
+
+class ArticleNames(NamedTuple):
+    by_last: Mapping[str, frozenset[tuple[str, ...]]]  # its names (runs of capitalised words, by key), by last key
+    countries: frozenset[str]                          # the keys among them that name a country
 
 
 @dataclass
@@ -109,7 +114,6 @@ close closed shut
 recapture recaptured retake retook regain regained liberate liberated reclaim reclaimed
 control controlled
 concede conceded admit admitted acknowledge acknowledged confirm confirmed
-deny denied reject rejected dismiss dismissed
 verify verified authenticate authenticated
 gather gathering mass massing amass
 keep maintain
@@ -357,16 +361,72 @@ def verb_keys(text: str) -> frozenset[str]:
 
 _FAIL = match_key("fail")
 _SUCCEEDING = frozenset(match_key(w) for w in ("manage", "succeed"))
+# "failed to V" and "did not manage / succeed to V": either way V did not happen
+_FAILED_TO = re.compile(r"\bfail(?:s|ed|ing)?\s+to\s+(?P<v>[a-z]+)", re.IGNORECASE)
+_MANAGED_TO = re.compile(r"(?P<neg>\b(?:not|never)\s+(?:\w+\s+)?|n['’]t\s+(?:\w+\s+)?)?"
+                         r"\b(?:manag(?:e|es|ed)|succeed(?:s|ed)?)\s+(?:to|in)\s+(?P<v>[a-z]+)", re.IGNORECASE)
 
 
-def _failing_read_both_ways(keys: frozenset[str], negated: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """A passage's keys and negated keys, where "failed to" also says "did not manage to" and
-    "did not manage to" also says "failed to": either way, what followed did not happen."""
-    if _FAIL in keys and _FAIL not in negated:
-        return keys | _SUCCEEDING, negated | _SUCCEEDING
-    if _SUCCEEDING & negated:
-        return keys | {_FAIL}, negated
-    return keys, negated
+def _failed_to(text: str) -> tuple[set[str], bool]:
+    """The keys of the verbs a text says failed ("failed to V", "did not manage to V"), and
+    whether it also says something was managed ("managed to V")."""
+    failed = {match_key(m.group("v")) for m in _FAILED_TO.finditer(text)}
+    managed = False
+    for m in _MANAGED_TO.finditer(text):
+        if m.group("neg"):
+            failed.add(match_key(m.group("v")))
+        else:
+            managed = True
+    return failed, managed
+
+
+def failing_said_otherwise(claim_text: str, claim: TextAnalysis, passage_text: str, matched: set[str]) -> set[str]:
+    """The claim's "fail" / "manage" / "succeed" keys that a passage says the other way round:
+    "did not manage to set up positions" by "failed to establish positions", "failed to" by
+    "did not manage to", where the passage states a verb the claim says failed and manages
+    nothing itself. Read as stated, and negated where the claim negates them."""
+    claim_failed, claim_managed = _failed_to(claim_text)
+    failed_verbs = set(claim.negated) - _SUCCEEDING - {_FAIL}
+    if not claim_failed or claim_managed or not failed_verbs & matched:
+        return set()
+    passage_failed, passage_managed = _failed_to(passage_text)
+    if not passage_failed or passage_managed:
+        return set()
+    return (_SUCCEEDING | {_FAIL}) & set(claim.keys)
+
+
+# A denial of what was reported: "denied reports that", "rejected claims of", "dismissed allegations"
+_DENIES_REPORTS = re.compile(r"(?P<neg>\b(?:not|never)\s+|n['’]t\s+)?\b(?P<v>den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
+                             r"dismiss(?:es|ed|ing)?)\s+(?:(?:the|any|all|these|those|such|media|news|earlier|some)\s+){0,2}"
+                             r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|that)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def denials_of_reports(text: str) -> frozenset[str]:
+    """Keys of the verbs with which a text denies what was reported, where it does (not "did
+    not reject the reports"): deny, reject and dismiss say the same of reports and claims, not
+    of a plan or a person ("rejected the plan", "dismissed the police chief")."""
+    return frozenset(match_key(m.group("v")) for m in _DENIES_REPORTS.finditer(text) if not m.group("neg"))
+
+
+# An office, and a word before it that makes it another ("Deputy Prime Minister", "vice
+# president", "former minister"); "acting" is the office held.
+_OFFICE = re.compile(r"\b(?:(?P<mod>deputy|vice|assistant|former|ex)[\s-]+)?"
+                     r"(?:(?!(?:deputy|vice|assistant|former|ex)\b)[A-Za-z]+\s+){0,2}?"
+                     r"(?P<title>president|minister|premier|chief|head|secretary|governor|mayor|commander|director|"
+                     r"spokes(?:man|woman|person)|chair(?:man|woman|person)?|leader|speaker|ambassador)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def offices(text: str) -> dict[str, frozenset[str]]:
+    """The offices a text names, by the key of the title, with the words before them that make
+    them another office ("" for none): "the Deputy Prime Minister and the Prime Minister"
+    gives {minist: {deputy, ""}}."""
+    found: dict[str, set[str]] = {}
+    for m in _OFFICE.finditer(text):
+        mod = (m.group("mod") or "").lower()
+        found.setdefault(match_key(m.group("title")), set()).add("former" if mod == "ex" else mod)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -759,28 +819,34 @@ class ExplicitStanceScorer:
                     return True
         return False
 
-    @staticmethod
-    def name_runs_of(texts: Iterable[str]) -> frozenset[tuple[str, ...]]:
-        """The names of some texts (an article's), each a run of capitalised words, by key."""
-        return frozenset(tuple(match_key(w) for w in run) for t in texts for run in _name_runs(t))
+    def article_names(self, texts: Iterable[str]) -> ArticleNames:
+        """The names of an article's texts, for `long_forms`."""
+        by_last: dict[str, set[tuple[str, ...]]] = {}
+        countries: set[str] = set()
+        for t in texts:
+            for run in _name_runs(t):
+                keys = tuple(match_key(w) for w in run)
+                by_last.setdefault(keys[-1], set()).add(keys)
+                if self.lexicon is not None:
+                    countries.update(k for k, w in zip(keys, run) if self.lexicon.country_of(w) is not None)
+        return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries))
 
-    def long_forms(self, text: str, article_names: Collection[tuple[str, ...]]) -> tuple[str, ...]:
-        """Keys that a text's short names stand for, from the longer names its article gives
-        the same thing: "the Command" after "the Syrian General Command" (syrian, general),
-        "Savett" after "Sean Savett". Only where the longer names are one name, each the end
-        of the longest ("Defence Ministry" in an article with a Russian and a Syrian one
-        stands for neither), and not for a place ("Aleppo" is not "Eastern Aleppo")."""
+    def long_forms(self, text: str, article: ArticleNames) -> tuple[str, ...]:
+        """The country a text's short names leave unsaid, from the longer names its article
+        gives the same thing: "the country's General Command" after "the Syrian General
+        Command" (syrian). Only where the longer names are one name, each the end of the
+        longest ("Defence Ministry" in an article with a Russian and a Syrian one stands for
+        neither), and only a country word: other words may name another body ("Deputy Prime
+        Minister", "Free Syrian Army", "Supreme Court"), or another person ("Asma Assad")."""
         lent: set[str] = set()
         for run in _name_runs(text):
             short = tuple(match_key(w) for w in run)
-            if self.name_kinds.get(short[-1]) == "place":
-                continue
-            longer = [n for n in article_names if len(n) > len(short) and n[-len(short):] == short]
+            longer = [n for n in article.by_last.get(short[-1], ()) if len(n) > len(short) and n[-len(short):] == short]
             if not longer:
                 continue
             longest = max(longer, key=len)
             if all(longest[-len(n):] == n for n in longer):
-                lent.update(longest[:-len(short)])
+                lent.update(k for k in longest[:-len(short)] if k in article.countries)
         return tuple(sorted(lent))
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
@@ -846,9 +912,9 @@ class ExplicitStanceScorer:
             unknown_names = self.unknown_names(names)
         if len(claim.keys) < 2:
             return Stance(NEUTRAL, 1.0, 0.0, 0.0, ["the claim states too little to check (fewer than two content words)"])
-        passage_keys, passage_neg = _failing_read_both_ways(frozenset(pa.keys), frozenset(pa.negated))
-        # a passage's adverb meets only the claim's adverb: "closely watched" is not "closed"
-        adverbs = adverb_only_keys(passage.text) - adverb_only_keys(claim_text) if claim_text else ()
+        passage_keys, passage_neg = frozenset(pa.keys), set(pa.negated)
+        # a passage's adverb meets no predicate of the claim: "closely watched" is not "closed"
+        adverbs = (adverb_only_keys(passage.text) & _PREDICATE_KEYS) - adverb_only_keys(claim_text) if claim_text else ()
         if adverbs:
             passage_keys -= adverbs
         weights = {k: self.weight(k) for k in claim.keys}
@@ -885,6 +951,15 @@ class ExplicitStanceScorer:
                     related_hits[m.key] = frozenset(_head_key(h) for h in hits)
                     credit[m.key] = min(weights[m.key], self.weight(_head_key(best)))
                     read_as.append(f"reads '{m.word}' as '{best}' (WordNet)")
+        # "rejected reports that" said as "denied reports of"
+        if claim_text and _DENIALS & set(claim.keys) - matched:
+            if denials_of_reports(passage.text) and (claim_denies := denials_of_reports(claim_text)):
+                matched |= claim_denies
+        # "did not manage to set up" said as "failed to establish", and the other way round
+        said_otherwise = failing_said_otherwise(claim_text, claim, passage.text, matched) if claim_text else set()
+        if said_otherwise:
+            matched |= said_otherwise
+            passage_neg |= said_otherwise & set(claim.negated)
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:
             in_context &= names
@@ -1102,10 +1177,6 @@ class ExplicitStanceScorer:
         # the sentence before lends only who and where (names), unless this one opens with a
         # pronoun and is read with it.
         stated = matched | (in_context if lends_names else in_context & names)
-        # "strikes stopped them from establishing positions": the stopping is said by a passage
-        # where they did not establish them ("failed to establish positions due to strikes")
-        if PREVENTING & set(claim.keys) - claim_neg and any(negated_in_passage(k) for k in claim_neg):
-            stated = stated | (PREVENTING & set(claim.keys))
         missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated
                               and k not in adverb_only_keys(claim_text)]
         missing_predicates += [k for k in claim_neg if negated_in_passage(k) is None and k not in missing_predicates]
@@ -1122,6 +1193,14 @@ class ExplicitStanceScorer:
         if said_weight and sum(credit[k] for k in claim_said if k in stated) < self.said_coverage * said_weight:
             blocks_support.append("the passage does not state what the claim says was said ("
                                   + ", ".join(f"'{k}'" for k in sorted(claim_said) if k not in stated) + ")")
+        # "the Prime Minister said" does not say what "the Deputy Prime Minister said" does
+        if claim_text:
+            here = offices(passage.text)
+            for title, mods in offices(claim_text).items():
+                if title in here and not mods <= here[title]:
+                    blocks_support.append(f"the passage names another office: "
+                                          f"{', '.join(m or 'plain' for m in sorted(here[title]))} {title}, "
+                                          f"not {', '.join(m or 'plain' for m in sorted(mods))}")
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]

@@ -64,7 +64,7 @@ class Verifier:
         self.retriever = HybridRetriever(store, retrieval)
         self.presentation = presentation or PresentationSettings()
         self._topics: dict[str, int | None] = {}  # source id -> the country its article is about
-        self._article_names: dict[str, frozenset] = {}  # source id -> the names its article uses
+        self._article_names: dict[str, object] = {}  # source id -> the names its article uses
         self._long_forms_of_row: dict[int, tuple[str, ...]] = {}  # row -> what its short names stand for
 
     @property
@@ -133,7 +133,7 @@ class Verifier:
                 self._long_forms_of_row[row] = ()
             else:
                 if p.source_id not in self._article_names:
-                    self._article_names[p.source_id] = self.scorer.name_runs_of(
+                    self._article_names[p.source_id] = self.scorer.article_names(
                         self.store.passages[int(i)].text for i in self.store.rows_of(p.source_id))
                 self._long_forms_of_row[row] = long_forms(p.text, self._article_names[p.source_id])
         return self._long_forms_of_row[row]

@@ -65,6 +65,11 @@ ARTICLES = {
     "n26": "Corwen floods\nChadian Foreign Minister Jonas Berg visited Corwen on Monday. According to Piet Lund, "
            "deputy head of the Chadian Relief Agency, the floods destroyed 300 homes in Corwen.\n",
     "n27": "Pilots\nMoscow acknowledged that dozens of its pilots had been killed near Harlow.\n",
+    # longer names that are other bodies and people
+    "n28": "Velmar vote\nThe Social Democratic Party held a rally in Dunmore. "
+           "The Democratic Party won the mayoral election in Velmar.\n",
+    "n29": "Corwen dam\nThe Deputy Prime Minister met union leaders on Monday. The talks lasted four hours. "
+           "The Prime Minister said the new dam at Corwen would be finished by spring.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -162,6 +167,8 @@ def verifier(tmp_path_factory, engine):
     # one country does not make two of its officials one asserter; the country itself may be either
     ("Chadian Foreign Minister Jonas Berg said the floods destroyed 300 homes in Corwen", "REFUTED"),
     ("Piet Lund said the floods destroyed 300 homes in Corwen", "SUPPORTED"),
+    ("The Social Democratic Party won the mayoral election in Velmar", "NOT_ENOUGH_INFO"),
+    ("The Deputy Prime Minister said the new dam at Corwen would be finished by spring", "NOT_ENOUGH_INFO"),
     # "Moscow acknowledged": maybe its Defence Ministry, maybe not; no conflict either way
     ("The Russian Defence Ministry acknowledged that dozens of its pilots had been killed near Harlow",
      "NOT_ENOUGH_INFO"),
@@ -407,9 +414,6 @@ def test_nothing_to_do_with_against_taking_part(claim, passage, conflict):
     # one denial in other words
     ("The ministry rejected reports that troops had left Harlow.",
      "The ministry denied reports that troops had left Harlow."),
-    # "re-" where WordNet has the verb as a kind of the one it repeats
-    ("The minister reaffirmed Norland's commitment to the treaty.",
-     "The minister affirmed Norland's commitment to the treaty."),
 ])
 def test_the_same_predicate_in_other_words_supports(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
@@ -420,6 +424,22 @@ def test_the_same_predicate_in_other_words_supports(wordnet, claim, passage):
     ("The governor resigned the post in Harlow.", "The governor signed the post in Harlow."),
     ("The ministry rejected the plan for Harlow.", "The ministry ejected the plan for Harlow."),
     ("The border was closed to trade.", "The border was closely watched for trade."),        # "closely" is no "closed"
+    # from a review of these rules: a "re-" verb says it happened again, not that it happened
+    ("Police reacted to the protest in Kirkby.", "Police acted to stop the protest in Kirkby."),
+    ("Norland rejoined the fisheries pact with Estria.",
+     "Norland joined the fisheries pact with Estria in 1995 and left it in 2010."),
+    # who prevented whom
+    ("Floods stopped the army from reaching Brantford.", "The floods did not reach Brantford, but the army did."),
+    ("The army stopped the rebels from entering Corwen.", "The rebels said the army did not enter Corwen on Tuesday."),
+    # a failure of something else
+    ("The dam at Harlow failed.", "Engineers did not manage to inspect the dam at Harlow."),
+    ("The talks in Harlow failed.", "The talks in Harlow went ahead; negotiators had never managed to meet before."),
+    # deny, reject and dismiss are one only of reports and claims
+    ("The governor dismissed the police chief of Harlow.", "The governor denied the police chief of Harlow had resigned."),
+    ("The Dunmore council rejected the plan to build a dam at Larne.",
+     "The Dunmore council denied there was a plan to build a dam at Larne."),
+    ("The minister denied the reports of troop movements near Ashby.",
+     "The minister did not reject the reports of troop movements near Ashby."),
 ])
 def test_look_alike_predicates_do_not_support(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
@@ -434,9 +454,6 @@ def test_authenticated_is_refuted_by_unverified(wordnet):
     # "failed to" says "did not manage to", and the other way round
     ("Rebels did not manage to capture the bridge at Harlow.", "Rebels failed to capture the bridge at Harlow."),
     ("Rebels failed to capture the bridge at Harlow.", "Rebels did not manage to capture the bridge at Harlow."),
-    # the preventing is said where what it prevented did not happen
-    ("Heavy shelling stopped the rebels from crossing the river at Velmar.",
-     "The rebels failed to cross the river at Velmar amid heavy shelling."),
 ])
 def test_failing_and_preventing_said_in_other_words_support(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
@@ -452,11 +469,35 @@ def test_failing_against_managing_is_a_conflict(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "REFUTES"
 
 
-def test_long_forms_are_one_name_or_none(wordnet):
-    scorer = ExplicitStanceScorer({}, lexicon=wordnet, name_kinds={"aleppo": "place"})
-    article = scorer.name_runs_of(["The Syrian General Command said so.", "Eastern Aleppo fell.",
-                                   "Sean Savett said so.", "The Russian Defence Ministry and the Syrian Defence Ministry met."])
-    assert scorer.long_forms("The Command added that it held.", article) == ("general", "syrian")
-    assert scorer.long_forms("Savett added that it held.", article) == ("sean",)
-    assert scorer.long_forms("The Defence Ministry said so.", article) == ()     # Russian or Syrian
-    assert scorer.long_forms("Rebels entered Aleppo.", article) == ()            # a place: not Eastern Aleppo
+@pytest.mark.parametrize("claim, passage", [
+    # a denial or a failure itself negated: "did not reject" is no rejection (from a review)
+    ("The minister rejected the reports of troop movements near Ashby.",
+     "The minister did not reject the reports of troop movements near Ashby."),
+    ("Police denied that protesters had been arrested in Dunmore.",
+     "Police did not deny that protesters had been arrested in Dunmore."),
+    ("The army failed to capture the airport at Corwen.", "The army did not fail to capture the airport at Corwen."),
+])
+def test_a_negated_denial_or_failure_contradicts_it(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "REFUTES"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The minister praised the management of the port at Galway.",
+     "The minister praised the management of the port at Galway and blamed failed reforms in Norland."),
+    ("The vice president will succeed the president of Tarland.",
+     "The vice president will succeed the president of Tarland, who failed a health check."),
+])
+def test_a_failure_elsewhere_in_the_passage_is_no_conflict(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "REFUTES"
+
+
+def test_long_forms_are_a_country_of_one_name(wordnet):
+    scorer = ExplicitStanceScorer({}, lexicon=wordnet)
+    article = scorer.article_names(["The Syrian General Command said so.", "Sean Savett said so.",
+                                    "The Russian Defence Ministry and the Syrian Defence Ministry met.",
+                                    "The Deputy Prime Minister spoke."])
+    assert scorer.long_forms("The Command added that it held.", article) == ("syrian",)
+    assert scorer.long_forms("The country's General Command added that it held.", article) == ("syrian",)
+    assert scorer.long_forms("Savett added that it held.", article) == ()          # not a country
+    assert scorer.long_forms("The Defence Ministry said so.", article) == ()       # Russian or Syrian
+    assert scorer.long_forms("The Prime Minister said so.", article) == ()         # another office
