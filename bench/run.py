@@ -28,7 +28,7 @@ if __package__ in (None, ""):  # python bench/run.py
 
 from bench.common import ROOT, Table, loadavg, machine_info, ratio, summary_ms  # noqa: E402
 
-PARTS = ("floor", "http", "load", "batch", "start", "scale")
+PARTS = ("floor", "http", "load", "batch", "start", "scale", "text")
 DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
 
 
@@ -397,6 +397,18 @@ class Bench:
             t.add("start", "RSS per worker after http+batch (max)", main_memory["worker_rss_mib_max"], "MiB",
                   floor["rss_mib"], ratio(main_memory["worker_rss_mib_max"], floor["rss_mib"]))
 
+    def part_text(self) -> None:
+        from bench.text_scaling import run_text_scaling
+
+        r = run_text_scaling()
+        self.results["text"] = r
+        for shape, m in r.items():
+            # linear: time grows with length (4x); quadratic would be 16x. Target: at most 1.5x linear.
+            limit = 1.5 * m["size_growth"]
+            self.table.add("text", f"read a passage, {m['chars'][0]:,} -> {m['chars'][1]:,} chars: {shape}",
+                           m["growth"], "x time", target=f"<= {limit:g}x", ok=m["growth"] <= limit,
+                           note=f"{m['ms'][0]} -> {m['ms'][1]} ms")
+
     def part_scale(self) -> None:
         from bench.scale import run_scale
 
@@ -477,6 +489,8 @@ class Bench:
 
         if "floor" in parts:
             guarded("floor", self.part_floor)
+        if "text" in parts:
+            guarded("text", self.part_text)
         if "http" in parts or "batch" in parts:
             # floors first, while no server runs
             for name in (["miss", "hit"] if "http" in parts else []) + (["batch"] if "batch" in parts else []):

@@ -182,7 +182,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if lw in _NEGATION_CUES or lw.endswith("n't"):
             # "not only X but also Y" asserts X; "no more than 40" is a bound, not a negation
             if nxt not in _NOT_NEGATED_AFTER:
-                sentence_start = i == 0 or bool(re.search(r"[.!?]\s*$", norm[:start]))
+                # the gap since the word before, not all the text before: linear on long text
+                sentence_start = i == 0 or bool(re.search(r"[.!?]\s*$", norm[tokens[i - 1][2]:start]))
                 pending, by_denial, head = True, False, None
                 # "Not a single civilian was killed", "Nobody was hurt": the verb is negated
                 mode = "verb" if sentence_start or lw in _NEGATIVE_PRONOUNS else "word"

@@ -441,7 +441,9 @@ def adverb_only_keys(text: str) -> frozenset[str]:
     return frozenset(adverbs - others)
 
 
-_NAME = r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+# A name opens a word, never inside one: otherwise each letter of "A-A-A-..." starts a match
+# that runs to the end of the text (quadratic on a long passage).
+_NAME = r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
 _DENIES_INVOLVEMENT = re.compile(rf"(?P<who>{_NAME})\s+(?:has|had|have)\s+(?:had\s+)?(?:absolutely\s+)?"
                                  r"nothing\s+to\s+do\s+with\b")
 _TAKES_PART = re.compile(rf"(?P<who>{_NAME})\s+(?:(?:was|were|is|are|has|have|had|been|will|would|also|reportedly|"
