@@ -179,6 +179,11 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 negate(head)
             pending, head = False, None
         nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+        if lw in ("nearly", "almost") and not pending and (nxt.endswith("ed") or nxt in PAST_FORMS):
+            # "nearly captured the bridge": it was not captured ("nearly 300" is a figure's)
+            pending, by_denial, head, mode = True, False, None, "word"
+            previous = lw
+            continue
         if lw in _NEGATION_CUES or lw.endswith("n't"):
             # "not only X but also Y" asserts X; "no more than 40" is a bound, not a negation
             if nxt not in _NOT_NEGATED_AFTER:

@@ -476,6 +476,9 @@ def test_failing_against_managing_is_a_conflict(wordnet, claim, passage):
     ("Police denied that protesters had been arrested in Dunmore.",
      "Police did not deny that protesters had been arrested in Dunmore."),
     ("The army failed to capture the airport at Corwen.", "The army did not fail to capture the airport at Corwen."),
+    # what nearly happened did not happen (a figure's "nearly 300" is a bound, read by models.figures)
+    ("Rebels nearly captured the bridge at Harlow.", "Rebels captured the bridge at Harlow."),
+    ("Rebels captured the bridge at Harlow.", "Rebels almost captured the bridge at Harlow."),
 ])
 def test_a_negated_denial_or_failure_contradicts_it(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "REFUTES"
