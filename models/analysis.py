@@ -14,7 +14,8 @@ from models.text import PAST_FORMS, STOPWORDS, content_keys, match_key, normalis
 
 # Words that negate what follows them ("not allowing", "failed to establish", "denied reports
 # of a withdrawal"). The negated predicate is the first content word after the cue.
-_NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nobody", "nothing", "noone"}
+_NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "cannot", "nobody", "nothing", "noone",
+                  "unable"}
 _NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 # Sets of match keys are written as words and keyed by match_key, so they follow the key
 # function (stemming, spelling fold) instead of copying its output by hand.
@@ -236,9 +237,12 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 initial = key
         content_positions.append((key, is_name))
         if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
-            if pending and mode != "head":
+            if pending and mode != "head" and (previous in _NEGATION_CUES or previous.endswith("n't")
+                                               or previous in AUXILIARIES or previous.endswith("ly")):
                 # "did not fail to capture": two negations assert it, and deny the failing
-                # ("did not reject the reports": not a rejection)
+                # ("did not reject the reports", "has not publicly denied": no rejection, no
+                # denial). Only right after the cue: in "Not long after the attack the ministry
+                # denied that ..." the denial stands, and negates what it denies.
                 negate(key)
                 pending = False
             else:
@@ -256,11 +260,12 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             continue
         # an adverb before the verb is not what is negated: "could not be independently verified"
         adverb = (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS
-                  and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS or nxt in ("be", "been", "have")))
+                  and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS or nxt in ("be", "been", "have")
+                       or previous in _NEGATION_CUES))  # "did not immediately deny"
         if pending and lw not in _SKIP_AFTER_CUE and not is_name and not adverb:
             if mode == "head":
                 head = key
-            elif mode == "word" or previous in AUXILIARIES or lw.endswith(("ed", "en", "ing")):
+            elif mode == "word" or previous in AUXILIARIES or lw.endswith(("ed", "en", "ing")) or lw in PAST_FORMS:
                 negate(key)
                 pending = False
                 if key in _NEGATION_PASSES_ON:

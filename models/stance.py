@@ -225,6 +225,11 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
 
 
 _DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
+# Words for a state's organs and officials: "the Russian foreign minister" may be any of Russia's.
+_STATE_ORGANS = frozenset(match_key(w) for w in """government ministry minister military army forces president presidency
+                          office officials official authorities leader leadership diplomat spokesman spokeswoman
+                          spokesperson command navy embassy foreign defence defense interior prime top state cabinet
+                          administration regime general staff""".split())
 # Ways of taking part in something, which "had nothing to do with it" denies
 # (involvement_conflict). General English.
 _INVOLVEMENT = frozenset(match_key(w) for w in """back support sponsor fund finance arm train equip help aid assist
@@ -397,7 +402,7 @@ def failing_said_otherwise(claim_text: str, claim: TextAnalysis, passage_text: s
 
 # A denial of what was reported: "denied reports that", "rejected claims of", "dismissed allegations"
 _DENIES_REPORTS = re.compile(r"(?P<neg>\b(?:not|never)\s+|n['’]t\s+)?\b(?P<v>den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
-                             r"dismiss(?:es|ed|ing)?)\s+(?:(?:the|any|all|these|those|such|media|news|earlier|some)\s+){0,2}"
+                             r"dismiss(?:es|ed|ing)?)\s+(?:as\s+[a-z]+\s+)?(?:[a-z]+\s+){0,2}?"
                              r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|that)\b", re.IGNORECASE)
 
 
@@ -411,10 +416,18 @@ def denials_of_reports(text: str) -> frozenset[str]:
 
 # An office, and a word before it that makes it another ("Deputy Prime Minister", "vice
 # president", "former minister"); "acting" is the office held.
-_OFFICE = re.compile(r"\b(?:(?P<mod>deputy|vice|assistant|former|ex)[\s-]+)?"
+_OFFICE = re.compile(r"\b(?:(?P<mod>deputy|vice|assistant|former|ex)(?:[\s-]+|\s+to\s+the\s+))?"
                      r"(?:(?!(?:deputy|vice|assistant|former|ex)\b)[A-Za-z]+\s+){0,2}?"
                      r"(?P<title>president|minister|premier|chief|head|secretary|governor|mayor|commander|director|"
                      r"spokes(?:man|woman|person)|chair(?:man|woman|person)?|leader|speaker|ambassador)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _asserted_by(text: str) -> str | None:
+    return attribution_of(text)["asserted_by"]
+
+
+_OFFICE_DEPUTY_AFTER = re.compile(r"['’]s\s+(deputy|assistant)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -425,7 +438,9 @@ def offices(text: str) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for m in _OFFICE.finditer(text):
         mod = (m.group("mod") or "").lower()
-        found.setdefault(match_key(m.group("title")), set()).add("former" if mod == "ex" else mod)
+        after = _OFFICE_DEPUTY_AFTER.match(text, m.end())  # "the mayor's deputy"
+        found.setdefault(match_key(m.group("title")), set()).add(
+            after.group(1).lower() if after else "former" if mod == "ex" else mod)
     return {k: frozenset(v) for k, v in found.items()}
 
 
@@ -627,7 +642,7 @@ _POINTS_BACK = re.compile(r"\b(?:its|their|his|her|the\s+(?:country|group|govern
 
 # Words whose absence from a passage means it does not say what the claim says, however much
 # else it shares: the predicates that carry a claim's polarity.
-_PREDICATE_KEYS = frozenset(match_key(w) for w in """deny confirm admit acknowledge refuse reject fail manage succeed
+_PREDICATE_KEYS = frozenset(match_key(w) for w in """deny confirm admit acknowledge refuse reject dismiss fail manage succeed
                              withdraw remain open close capture lose win won increase decrease allow prevent ban verify authenticate
                              start end stop support oppose""".split())
 @dataclass
@@ -838,11 +853,15 @@ class ExplicitStanceScorer:
         gives the same thing: "the country's General Command" after "the Syrian General
         Command" (syrian). Only where the longer names are one name, each the end of the
         longest ("Defence Ministry" in an article with a Russian and a Syrian one stands for
-        neither), and only a country word: other words may name another body ("Deputy Prime
-        Minister", "Free Syrian Army", "Supreme Court"), or another person ("Asma Assad")."""
+        neither), where the short name ends in a word the corpus also writes in lower case
+        (an organ: "Command", "Ministry"; not a person: "Bardella" after "Jordan Bardella"),
+        and only a country word: other words may name another body ("Deputy Prime Minister",
+        "Free Syrian Army", "Supreme Court")."""
         lent: set[str] = set()
         for run in _name_runs(text):
             short = tuple(match_key(w) for w in run)
+            if short[-1] not in self.common_keys:
+                continue  # a person's name ("Bardella" after "Jordan Bardella") lends no country
             longer = [n for n in article.by_last.get(short[-1], ()) if len(n) > len(short) and n[-len(short):] == short]
             if not longer:
                 continue
@@ -928,6 +947,11 @@ class ExplicitStanceScorer:
             return {m.key for m in matchers if m.found_in(keys)}
 
         matched = found_in(passage_keys)
+        # a capital names its country only where it acts: not "the Washington Post", "Paris Hilton"
+        idle = (passage_keys & _CAPITAL_CITIES) - capitals_standing_for_countries(passage.text)
+        if idle:
+            matched -= {m.key for m in matchers if m.key in matched and m.key not in idle
+                        and not m.found_in(passage_keys - idle)}
         # a short name the passage uses for a longer one ("the Command") names all of it
         if passage.long_forms:
             matched |= {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
@@ -955,7 +979,9 @@ class ExplicitStanceScorer:
                     read_as.append(f"reads '{m.word}' as '{best}' (WordNet)")
         # "rejected reports that" said as "denied reports of"
         if claim_text and _DENIALS & set(claim.keys) - matched:
-            if denials_of_reports(passage.text) and (claim_denies := denials_of_reports(claim_text)):
+            # a denial the passage negates is none ("did not immediately deny reports")
+            if (denials_of_reports(passage.text) - set(pa.negated)
+                    and (claim_denies := denials_of_reports(claim_text) - set(claim.negated))):
                 matched |= claim_denies
         # "did not manage to set up" said as "failed to establish", and the other way round
         said_otherwise = failing_said_otherwise(claim_text, claim, passage.text, matched) if claim_text else set()
@@ -1021,7 +1047,9 @@ class ExplicitStanceScorer:
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
                               and not any(_same_name(v, n) for n in names) and around & set(v_around)
                               # "Moscow" acting for the claim's "Russian Defence Ministry"
-                              and not (v in _CAPITAL_CITIES and CAPITALS[v] & names)), None)
+                              and not (v in CAPITALS and CAPITALS[v] & names and (
+                                  v not in _CAPITAL_CITIES or v in capitals_standing_for_countries(passage.text)))),
+                             None)
                 if other:
                     conflicts.append((rest - self.support_coverage + self.conflict_coverage,
                                       f"entity mismatch: the claim says '{k}', the passage '{other}' in its place"))
@@ -1091,22 +1119,29 @@ class ExplicitStanceScorer:
             theirs = _asserter_names(passage.asserted_by, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
                                                                              for cf, pf in figure_matches)
-            # one country however written ("Chad's army" / "the Chadian army"), and the same body
-            # of it ("army"; not "Chadian rebels"), or the country itself, by its capital too
-            # ("Damascus acknowledged" for "the Syrian General Command admitted")
+            # One country however written ("Chad's army" / "the Chadian army", "Russia's
+            # military" / "the Russian Defence Ministry"), by its capital too ("Damascus", "the
+            # Kremlin"), where the passage's asserter is only that country or an organ of its
+            # state ("the Russian foreign minister" may be Sergei Lavrov; "Chadian rebels" are not
+            # the Chadian army), or shares a word with the claim's besides the country.
             p_countries = self.countries_named(passage.asserted_by)
+            c_ids = set(c_countries.values())
             c_rest = set(content_keys(normalise_text(asserter.text))) - set(c_countries)
             p_rest = set(content_keys(normalise_text(passage.asserted_by))) - set(p_countries)
-            capital = {k for k in p_rest & _CAPITAL_CITIES if CAPITALS[k] & set(c_countries)}
-            same_country = (bool(set(c_countries.values()) & set(p_countries.values())) or bool(capital)) and (
-                bool(c_rest & p_rest) or not p_rest - capital)
+            capital = {k for k in p_rest if k in CAPITALS and CAPITALS[k] & set(c_countries)}
+            same_country = (bool(c_ids & set(p_countries.values())) or bool(capital)) and (
+                bool(c_rest & p_rest) or not p_rest - capital - _STATE_ORGANS)
             # a country both name is not who spoke where each names someone else besides
             # ("Sergei Lavrov" of Russia / "Oleg Ignasyuk of the Russian ... Center")
             shared = theirs & asserter.keys
             if shared and not shared - set(c_countries) - set(p_countries) \
                     and theirs - shared and asserter.names - shared:
                 shared = frozenset()
-            if theirs and not shared and same_figures and not same_country:
+            # and the rest of the claim is this passage's event: every name besides the asserter
+            # ("... demolished in Jenin" is not "... demolished in Belgorod", whoever said it)
+            in_asserter = {match_key(w) for w, _, _ in words(normalise_text(asserter.text))}  # "US" too
+            others_here = all(k in matched or k in in_context or k in topic_lent for k in names - in_asserter)
+            if theirs and not shared and same_figures and not same_country and others_here:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
                 rest_weight = sum(weights[k] for k in rest_keys)
                 rest = sum(credit[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
@@ -1197,8 +1232,11 @@ class ExplicitStanceScorer:
                                   + ", ".join(f"'{k}'" for k in sorted(claim_said) if k not in stated) + ")")
         # "the Prime Minister said" does not say what "the Deputy Prime Minister said" does
         if claim_text:
-            here = offices(passage.text)
-            for title, mods in offices(claim_text).items():
+            # who spoke, where both say ("..., contradicting the prime minister" names another)
+            claim_who = _asserted_by(claim_text)
+            spoke = claim_who and passage.asserted_by
+            here = offices(passage.asserted_by if spoke else passage.text)
+            for title, mods in offices(claim_who if spoke else claim_text).items():
                 if title in here and not mods <= here[title]:
                     blocks_support.append(f"the passage names another office: "
                                           f"{', '.join(m or 'plain' for m in sorted(here[title]))} {title}, "

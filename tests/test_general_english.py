@@ -70,6 +70,11 @@ ARTICLES = {
            "The Democratic Party won the mayoral election in Velmar.\n",
     "n29": "Corwen dam\nThe Deputy Prime Minister met union leaders on Monday. The talks lasted four hours. "
            "The Prime Minister said the new dam at Corwen would be finished by spring.\n",
+    # a first name that is also a country's; a deputy who contradicts the office itself
+    "n30": "Lyon\nJordan Bardella, the leader of the National Rally, visited Lyon on Sunday. Crowds gathered in the "
+           "square. Bardella said 40 people were arrested in Lyon after the protest.\n",
+    "n31": "Dunmore bridge\nThe deputy prime minister said the bridge at Dunmore would reopen on Monday, "
+           "contradicting the prime minister.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -169,6 +174,7 @@ def verifier(tmp_path_factory, engine):
     ("Piet Lund said the floods destroyed 300 homes in Corwen", "SUPPORTED"),
     ("The Social Democratic Party won the mayoral election in Velmar", "NOT_ENOUGH_INFO"),
     ("The Deputy Prime Minister said the new dam at Corwen would be finished by spring", "NOT_ENOUGH_INFO"),
+    ("The Prime Minister said the bridge at Dunmore would reopen on Monday", "NOT_ENOUGH_INFO"),  # the deputy said it
     # "Moscow acknowledged": maybe its Defence Ministry, maybe not; no conflict either way
     ("The Russian Defence Ministry acknowledged that dozens of its pilots had been killed near Harlow",
      "NOT_ENOUGH_INFO"),
@@ -196,7 +202,7 @@ def test_negated_letting_passes_on_to_the_verb_after_its_object(text, negated):
     ("The army did not stop the militants from entering the city", ("stop",)),   # asserts they entered
     ("Rebels blocked the road from Aleppo, cutting supplies", ()),                 # "from" a place
     # only a preventing that happened (from a review)
-    ("Police were unable to stop protesters from reaching the square", ()),
+    ("Police were unable to stop protesters from reaching the square", ("stop",)),   # they did not stop them
     ("A court order would bar the union from holding strikes", ()),
     ("Police tried to stop protesters from reaching the square", ()),
     ("The gang kept the profits from smuggling fuel", ()),
@@ -495,7 +501,8 @@ def test_a_failure_elsewhere_in_the_passage_is_no_conflict(wordnet, claim, passa
 
 
 def test_long_forms_are_a_country_of_one_name(wordnet):
-    scorer = ExplicitStanceScorer({}, lexicon=wordnet)
+    scorer = ExplicitStanceScorer({}, common_keys=frozenset(match_key(w) for w in "command ministry minister".split()),
+                                  lexicon=wordnet)
     article = scorer.article_names(["The Syrian General Command said so.", "Sean Savett said so.",
                                     "The Russian Defence Ministry and the Syrian Defence Ministry met.",
                                     "The Deputy Prime Minister spoke."])
@@ -504,3 +511,76 @@ def test_long_forms_are_a_country_of_one_name(wordnet):
     assert scorer.long_forms("Savett added that it held.", article) == ()          # not a country
     assert scorer.long_forms("The Defence Ministry said so.", article) == ()       # Russian or Syrian
     assert scorer.long_forms("The Prime Minister said so.", article) == ()         # another office
+
+
+def test_a_persons_first_name_lends_no_country(verifier):
+    out = verifier.verify("Jordan said 40 people were arrested in Lyon after the protest", top_k=5)
+    assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+# From a second review: one speaker named two ways, one country's organs, denials that are none.
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Russia's Sergei Lavrov said the embassy in Vilnius would close on Friday.",
+     "The Russian foreign minister said the embassy in Vilnius would close on Friday."),
+    ("Russian Foreign Minister Sergei Lavrov said the grain corridor would close on Friday.",
+     "Russia's top diplomat said the grain corridor would close on Friday."),
+    ("Syria's Bashar al-Assad said 40 soldiers were killed near Aleppo on Sunday.",
+     "The Syrian president said 40 soldiers were killed near Aleppo on Sunday."),
+    ("The Russian Defence Ministry said 14 drones were shot down over Belgorod on Sunday.",
+     "Russia's military said 14 drones were shot down over Belgorod on Sunday."),
+    ("Russian President Vladimir Putin said the talks would resume in May.", "The Kremlin said the talks would resume in May."),
+    # another place: another event, whoever said it
+    ("Russian Foreign Minister Sergei Lavrov said 25 homes were demolished in Jenin on Monday.",
+     "Russian presidential spokesman Dmitry Peskov said 25 homes were demolished in Belgorod on Monday."),
+    # a negation earlier in the sentence is not the denial's
+    ("The ministry denied that troops retreated from Velmar.",
+     "Not long after the attack the ministry denied that troops retreated from Velmar."),
+    ("The army denied that soldiers looted shops in Harlow.",
+     "Nobody knows why the army denied that soldiers looted shops in Harlow."),
+])
+def test_not_refuted_after_the_second_review(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "REFUTES"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The ministry rejected reports that troops withdrew from Velmar.",
+     "The ministry has not publicly denied reports that troops withdrew from Velmar."),
+    ("The ministry rejected reports that troops withdrew from Velmar.",
+     "The ministry did not immediately deny reports that troops withdrew from Velmar."),
+    ("The ministry rejected reports that troops withdrew from Velmar.",
+     "The ministry refused to deny reports that troops withdrew from Velmar."),
+    ("The ministry dismissed reports that 12 officers were arrested in Brora.",
+     "The ministry would neither confirm nor deny reports that 12 officers were arrested in Brora."),
+    ("Troops withdrew from Velmar.", "The ministry denied that troops withdrew from Velmar."),   # "withdrew": a verb
+])
+def test_not_supported_after_the_second_review(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Rebels did not take the bridge at Velmar.", "Rebels were unable to take the bridge at Velmar."),
+    ("The ministry denied reports that troops withdrew from Velmar.",
+     "The ministry dismissed as propaganda reports that troops withdrew from Velmar."),
+    ("The ministry rejected Western reports that troops withdrew from Velmar.",
+     "The ministry denied Western reports that troops withdrew from Velmar."),
+])
+def test_supported_after_the_second_review(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+def test_a_capital_names_its_country_only_where_it_acts(wordnet):
+    # a swap of places: "Damascus suburbs" are a place, not the Syrian government
+    assert _one_passage("Syrian army artillery shelled Aleppo suburbs on Monday, killing 12 people.",
+                        "Syrian army artillery shelled Damascus suburbs on Monday, killing 12 people.", wordnet) == "REFUTES"
+    assert _one_passage("Germany said the zoo would close on Friday.", "The Berlin Zoo said it would close on Friday.",
+                        wordnet) != "SUPPORTS"
+
+
+def test_offices_with_a_word_that_makes_them_another():
+    from models.stance import offices
+    assert offices("The mayor's deputy said so") == {"mayor": {"deputy"}}
+    assert offices("An assistant to the president said so") == {"presid": {"assistant"}}
+    assert offices("the deputy head of the Russian Reconciliation Center") == {"head": {"deputy"}}
+    assert offices("The Deputy Prime Minister met the Prime Minister") == {"minist": {"deputy", ""}}
+    assert offices("the acting president of Abkhazia") == {"presid": {""}}       # acting holds the office
