@@ -390,6 +390,8 @@ def failing_said_otherwise(claim_text: str, claim: TextAnalysis, passage_text: s
     "did not manage to set up positions" by "failed to establish positions", "failed to" by
     "did not manage to", where the passage states a verb the claim says failed and manages
     nothing itself. Read as stated, and negated where the claim negates them."""
+    if not (_SUCCEEDING | {_FAIL}) & set(claim.keys):
+        return set()
     claim_failed, claim_managed = _failed_to(claim_text)
     failed_verbs = set(claim.negated) - _SUCCEEDING - {_FAIL}
     if not claim_failed or claim_managed or not failed_verbs & matched:
@@ -707,6 +709,7 @@ class ExplicitStanceScorer:
             for k in expansion:
                 self._acronyms_of[k] = self._acronyms_of.get(k, frozenset()) | {acronym}
         self.countries_named_list = lru_cache(maxsize=8192)(self.countries_named_list)  # passages recur
+        self.countries_named = lru_cache(maxsize=8192)(self.countries_named)  # asserters recur too
         self.names_elsewhere = lru_cache(maxsize=8192)(self.names_elsewhere)
         # What answers depend on beyond the code, for cache keys: the lexicon too.
         self.fingerprint = self.name + (f"+{self.lexicon.fingerprint()}" if self.lexicon is not None else "")
