@@ -40,6 +40,8 @@ _NOT_ASSERTED_BEFORE = frozenset("""unable tried try tries trying attempt attemp
 # keeping it from happening
 _NOT_PREVENTING_BETWEEN = frozenset("safe away free apart secure clear profits money proceeds".split())
 # Words in -ly that are verbs or nouns, not adverbs ("did not supply detailed figures")
+# "nearly doubled" is about a multiple, said approximately, not a near miss
+_MULTIPLYING = frozenset("doubled tripled quadrupled halved".split())
 _NOT_ADVERBS = frozenset("""supply apply reply rally ally multiply comply imply fly july italy family assembly belly bully
                          tally sully dally jelly rely""".split())
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.": its dots end no clause
@@ -52,7 +54,9 @@ _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",
                                "allegation", "allegations", "any", "longer", "out", "to", "of", "that"}
-_NOT_NEGATED_AFTER = {"only", "just", "merely", "more", "less", "fewer", "longer", "later", "earlier", "least"}
+# ... nor "not long after", "not until Monday" (when, not whether)
+_NOT_NEGATED_AFTER = {"only", "just", "merely", "more", "less", "fewer", "longer", "later", "earlier", "least",
+                      "long", "until", "till"}
 # A word after one of these is read as a verb.
 AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "could",
                          "did", "does", "do", "to", "should", "might", "may", "can"})
@@ -180,7 +184,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 negate(head)
             pending, head = False, None
         nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
-        if lw in ("nearly", "almost") and not pending and (nxt.endswith("ed") or nxt in PAST_FORMS):
+        if (lw in ("nearly", "almost") and not pending and (nxt.endswith("ed") or nxt in PAST_FORMS)
+                and nxt not in _MULTIPLYING):
             # "nearly captured the bridge": it was not captured ("nearly 300" is a figure's)
             pending, by_denial, head, mode = True, False, None, "word"
             previous = lw
@@ -237,12 +242,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 initial = key
         content_positions.append((key, is_name))
         if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
-            if pending and mode != "head" and (previous in _NEGATION_CUES or previous.endswith("n't")
-                                               or previous in AUXILIARIES or previous.endswith("ly")):
+            if pending and mode != "head":
                 # "did not fail to capture": two negations assert it, and deny the failing
-                # ("did not reject the reports", "has not publicly denied": no rejection, no
-                # denial). Only right after the cue: in "Not long after the attack the ministry
-                # denied that ..." the denial stands, and negates what it denies.
+                # ("did not reject the reports", "No one in the government denied that ...":
+                # no rejection, no denial)
                 negate(key)
                 pending = False
             else:
@@ -261,11 +264,14 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         # an adverb before the verb is not what is negated: "could not be independently verified"
         adverb = (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS
                   and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS or nxt in ("be", "been", "have")
-                       or previous in _NEGATION_CUES))  # "did not immediately deny"
+                       # "did not immediately deny"; not "was not deadly, officials said"
+                       or previous in _NEGATION_CUES and i + 1 < len(tokens) and nxt[:1].islower()
+                       and not _clause_break_in(norm[tokens[i][2]:tokens[i + 1][1]])))
         if pending and lw not in _SKIP_AFTER_CUE and not is_name and not adverb:
             if mode == "head":
                 head = key
-            elif mode == "word" or previous in AUXILIARIES or lw.endswith(("ed", "en", "ing")) or lw in PAST_FORMS:
+            elif (mode == "word" or previous in AUXILIARIES or lw.endswith(("ed", "en", "ing"))
+                  or previous in _NEGATIVE_PRONOUNS and lw.endswith("s") and not lw.endswith("ss")):  # "Nobody knows"
                 negate(key)
                 pending = False
                 if key in _NEGATION_PASSES_ON:

@@ -210,6 +210,24 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|ar
                                 re.IGNORECASE)
 
 
+_CAPITAL_AS_PLACE = re.compile(
+    rf"\b(?:in|to|into|near|at|toward|towards|around|outside|inside|across|through)\s+(?:the\s+)?"
+    rf"(?:(?:central|northern|southern|eastern|western|downtown|greater)\s+)?(?P<c>{_CAPITAL_WORDS})\b"
+    rf"|\b(?P<c2>{_CAPITAL_WORDS})(?:['’]s)?\s+(?-i:[A-Z])"  # "the Washington Post", "Berlin Zoo", "Paris Hilton"
+    rf"|\b(?P<c3>{_CAPITAL_WORDS})(?:['’]s)?\s+(?:suburbs?|outskirts|airport|streets?|residents|countryside|"
+    rf"province|city|centre|center|zoo|university|hospital)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def capitals_only_as_places(text: str) -> frozenset[str]:
+    """Capitals a text writes only as places or inside other names, never otherwise: these do
+    not name their country ("in Kyiv", "the Washington Post", "Damascus suburbs")."""
+    norm = normalise_text(text)
+    as_place = Counter(match_key(next(g for g in m.groups() if g)) for m in _CAPITAL_AS_PLACE.finditer(norm))
+    every = Counter(match_key(w) for w, _, _ in words(norm) if match_key(w) in _CAPITAL_CITIES)
+    return frozenset(k for k, n in every.items() if as_place.get(k, 0) >= n)
+
+
 @lru_cache(maxsize=8192)  # passages recur across claims
 def capitals_standing_for_countries(text: str) -> frozenset[str]:
     """Keys of the capitals `text` uses for their country's government (metonymy), which then
@@ -225,6 +243,12 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
 
 
 _DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
+# Words that say only "the state": "Russia's military said" may be its Defence Ministry.
+_CALENDAR = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january
+                      february march april may june july august september october november december""".split())
+_GENERIC_STATE = frozenset(match_key(w) for w in """government officials official authorities state leadership
+                           administration regime cabinet military army forces top diplomat spokesman spokeswoman
+                           spokesperson""".split())
 # Words for a state's organs and officials: "the Russian foreign minister" may be any of Russia's.
 _STATE_ORGANS = frozenset(match_key(w) for w in """government ministry minister military army forces president presidency
                           office officials official authorities leader leadership diplomat spokesman spokeswoman
@@ -404,8 +428,12 @@ def failing_said_otherwise(claim_text: str, claim: TextAnalysis, passage_text: s
 
 # A denial of what was reported: "denied reports that", "rejected claims of", "dismissed allegations"
 _DENIES_REPORTS = re.compile(r"(?P<neg>\b(?:not|never)\s+|n['’]t\s+)?\b(?P<v>den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
-                             r"dismiss(?:es|ed|ing)?)\s+(?:as\s+[a-z]+\s+)?(?:[a-z]+\s+){0,2}?"
-                             r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|that)\b", re.IGNORECASE)
+                             r"dismiss(?:es|ed|ing)?)\s+(?:as\s+[a-z]+\s+)?"
+                             r"(?:(?:the|any|all|these|those|such|some|media|news|earlier|recent|false|unfounded|baseless|"
+                             r"initial|local|foreign|online|opposition|[A-Z][a-z]+)\s+){0,2}"
+                             r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?)\b"
+                             r"|(?P<neg2>\b(?:not|never)\s+|n['’]t\s+)?\b(?P<v2>den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
+                             r"dismiss(?:es|ed|ing)?)\s+that\b")
 
 
 @lru_cache(maxsize=4096)
@@ -413,7 +441,8 @@ def denials_of_reports(text: str) -> frozenset[str]:
     """Keys of the verbs with which a text denies what was reported, where it does (not "did
     not reject the reports"): deny, reject and dismiss say the same of reports and claims, not
     of a plan or a person ("rejected the plan", "dismissed the police chief")."""
-    return frozenset(match_key(m.group("v")) for m in _DENIES_REPORTS.finditer(text) if not m.group("neg"))
+    return frozenset(match_key(m.group("v") or m.group("v2")) for m in _DENIES_REPORTS.finditer(text)
+                     if not (m.group("neg") or m.group("neg2")))
 
 
 # An office, and a word before it that makes it another ("Deputy Prime Minister", "vice
@@ -951,7 +980,7 @@ class ExplicitStanceScorer:
 
         matched = found_in(passage_keys)
         # a capital names its country only where it acts: not "the Washington Post", "Paris Hilton"
-        idle = (passage_keys & _CAPITAL_CITIES) - capitals_standing_for_countries(passage.text)
+        idle = (passage_keys & _CAPITAL_CITIES) and capitals_only_as_places(passage.text)
         if idle:
             matched -= {m.key for m in matchers if m.key in matched and m.key not in idle
                         and not m.found_in(passage_keys - idle)}
@@ -1050,8 +1079,10 @@ class ExplicitStanceScorer:
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
                               and not any(_same_name(v, n) for n in names) and around & set(v_around)
                               # "Moscow" acting for the claim's "Russian Defence Ministry"
-                              and not (v in CAPITALS and CAPITALS[v] & names and (
-                                  v not in _CAPITAL_CITIES or v in capitals_standing_for_countries(passage.text)))),
+                              # "struck Kyiv" for "struck Ukraine"; "Moscow" or "the Kremlin" acting for
+                              # the claim's "Russian Defence Ministry" or "Vladimir Putin"
+                              and not (v in CAPITALS and (k in CAPITALS[v] or CAPITALS[v] & names and (
+                                  v not in _CAPITAL_CITIES or v in capitals_standing_for_countries(passage.text))))),
                              None)
                 if other:
                     conflicts.append((rest - self.support_coverage + self.conflict_coverage,
@@ -1132,8 +1163,15 @@ class ExplicitStanceScorer:
             c_rest = set(content_keys(normalise_text(asserter.text))) - set(c_countries)
             p_rest = set(content_keys(normalise_text(passage.asserted_by))) - set(p_countries)
             capital = {k for k in p_rest if k in CAPITALS and CAPITALS[k] & set(c_countries)}
+            c_words = c_rest - self.name_keys       # "foreign minister", not "Sergei Lavrov"
+            p_words = p_rest - capital - self.name_keys
+            # the passage's words the claim's asserter says too, or say no more than "the state"
+            # ("Russia's military", "the government"); a claim asserter with no title may be
+            # any organ ("Russia's Sergei Lavrov" / "the Russian foreign minister"); a claim
+            # asserter outside the state is no organ of it ("opposition leader", "rebels")
             same_country = (bool(c_ids & set(p_countries.values())) or bool(capital)) and (
-                bool(c_rest & p_rest) or not p_rest - capital - _STATE_ORGANS)
+                not c_words - _STATE_ORGANS - p_words) and (
+                not p_words - c_words - _GENERIC_STATE if c_words else not p_words - _STATE_ORGANS)
             # a country both name is not who spoke where each names someone else besides
             # ("Sergei Lavrov" of Russia / "Oleg Ignasyuk of the Russian ... Center")
             shared = theirs & asserter.keys
@@ -1143,7 +1181,8 @@ class ExplicitStanceScorer:
             # and the rest of the claim is this passage's event: every name besides the asserter
             # ("... demolished in Jenin" is not "... demolished in Belgorod", whoever said it)
             in_asserter = {match_key(w) for w, _, _ in words(normalise_text(asserter.text))}  # "US" too
-            others_here = all(k in matched or k in in_context or k in topic_lent for k in names - in_asserter)
+            others_here = all(k in matched or k in in_context or k in topic_lent
+                              for k in names - in_asserter - _CALENDAR - set(c_countries))
             if theirs and not shared and same_figures and not same_country and others_here:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
                 rest_weight = sum(weights[k] for k in rest_keys)
@@ -1236,14 +1275,20 @@ class ExplicitStanceScorer:
         # "the Prime Minister said" does not say what "the Deputy Prime Minister said" does
         if claim_text:
             # who spoke, where both say ("..., contradicting the prime minister" names another)
+            # compared between the speakers where both say who spoke ("..., contradicting the
+            # prime minister" is not who spoke), and between the rest of the two texts
             claim_who = _asserted_by(claim_text)
-            spoke = claim_who and passage.asserted_by
-            here = offices(passage.asserted_by if spoke else passage.text)
-            for title, mods in offices(claim_who if spoke else claim_text).items():
-                if title in here and not mods <= here[title]:
-                    blocks_support.append(f"the passage names another office: "
-                                          f"{', '.join(m or 'plain' for m in sorted(here[title]))} {title}, "
-                                          f"not {', '.join(m or 'plain' for m in sorted(mods))}")
+            pairs = [(claim_text, passage.text)]
+            if claim_who and passage.asserted_by:
+                pairs = [(claim_who, passage.asserted_by),
+                         (claim_text.replace(claim_who, " "), passage.text.replace(passage.asserted_by, " "))]
+            for claim_part, passage_part in pairs:
+                here = offices(passage_part)
+                for title, mods in offices(claim_part).items():
+                    if title in here and not mods <= here[title]:
+                        blocks_support.append(f"the passage names another office: "
+                                              f"{', '.join(m or 'plain' for m in sorted(here[title]))} {title}, "
+                                              f"not {', '.join(m or 'plain' for m in sorted(mods))}")
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]
