@@ -54,9 +54,10 @@ _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
 _SKIP_AFTER_CUE = STOPWORDS | {"single", "even", "yet", "ever", "able", "manage", "managed", "succeed", "succeeded",
                                "report", "reports", "claim", "claims",
                                "allegation", "allegations", "any", "longer", "out", "to", "of", "that"}
-# ... nor "not long after", "not until Monday" (when, not whether)
+# ... nor "not until Monday", "not long after", "not far from" (when or where, not whether)
 _NOT_NEGATED_AFTER = {"only", "just", "merely", "more", "less", "fewer", "longer", "later", "earlier", "least",
-                      "long", "until", "till"}
+                      "until", "till"}
+_WHEN_NOT_WHETHER = {"after", "before", "ago", "from"}
 # A word after one of these is read as a verb.
 AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "be", "been", "would", "will", "could",
                          "did", "does", "do", "to", "should", "might", "may", "can"})
@@ -154,6 +155,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     # civilian was killed"); "head": the last word of the next noun phrase ("denied reports of a
     # military withdrawal from Hama" -> withdrawal).
     pending, mode, by_denial = False, "word", False
+    cue_at = 0  # where the pending cue is
     head: str | None = None
     previous = ""
     initial = None
@@ -187,15 +189,17 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if (lw in ("nearly", "almost") and not pending and (nxt.endswith("ed") or nxt in PAST_FORMS)
                 and nxt not in _MULTIPLYING):
             # "nearly captured the bridge": it was not captured ("nearly 300" is a figure's)
-            pending, by_denial, head, mode = True, False, None, "word"
+            pending, by_denial, head, mode, cue_at = True, False, None, "word", i
             previous = lw
             continue
         if lw in _NEGATION_CUES or lw.endswith("n't"):
             # "not only X but also Y" asserts X; "no more than 40" is a bound, not a negation
-            if nxt not in _NOT_NEGATED_AFTER:
+            after_next = tokens[i + 2][0].lower() if i + 2 < len(tokens) else ""
+            if nxt not in _NOT_NEGATED_AFTER and not (nxt in ("long", "far") and after_next in _WHEN_NOT_WHETHER):
                 # the gap since the word before, not all the text before: linear on long text
                 sentence_start = i == 0 or bool(re.search(r"[.!?]\s*$", norm[tokens[i - 1][2]:start]))
                 pending, by_denial, head = True, False, None
+                cue_at = i
                 # "Not a single civilian was killed", "Nobody was hurt": the verb is negated
                 mode = "verb" if sentence_start or lw in _NEGATIVE_PRONOUNS else "word"
             previous = lw
@@ -242,15 +246,18 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 initial = key
         content_positions.append((key, is_name))
         if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
-            if pending and mode != "head":
+            between = [t[0].lower() for t in tokens[cue_at + 1:i]] if pending else []
+            if pending and mode != "head" and not any(
+                    t in PAST_FORMS or t in ("and", "but", "or") or t.endswith("ed") for t in between):
                 # "did not fail to capture": two negations assert it, and deny the failing
                 # ("did not reject the reports", "No one in the government denied that ...":
-                # no rejection, no denial)
+                # no rejection, no denial); not across another verb or a clause ("No group
+                # took responsibility and the government denied that ...": a denial)
                 negate(key)
                 pending = False
             else:
                 denial = key in _DENIAL_VERBS
-                pending, by_denial, head = True, denial, None
+                pending, by_denial, head, cue_at = True, denial, None, i
                 mode = "head" if denial else "word"  # "refused to comment": the next word, a verb
             previous = lw
             continue
@@ -265,7 +272,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         adverb = (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS
                   and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS or nxt in ("be", "been", "have")
                        # "did not immediately deny"; not "was not deadly, officials said"
-                       or previous in _NEGATION_CUES and i + 1 < len(tokens) and nxt[:1].islower()
+                       or previous in _NEGATION_CUES and i + 1 < len(tokens) and tokens[i + 1][0][:1].islower()
                        and not _clause_break_in(norm[tokens[i][2]:tokens[i + 1][1]])))
         if pending and lw not in _SKIP_AFTER_CUE and not is_name and not adverb:
             if mode == "head":

@@ -210,22 +210,19 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|ar
                                 re.IGNORECASE)
 
 
-_CAPITAL_AS_PLACE = re.compile(
-    rf"\b(?:in|to|into|near|at|toward|towards|around|outside|inside|across|through)\s+(?:the\s+)?"
-    rf"(?:(?:central|northern|southern|eastern|western|downtown|greater)\s+)?(?P<c>{_CAPITAL_WORDS})\b"
-    rf"|\b(?P<c2>{_CAPITAL_WORDS})(?:['’]s)?\s+(?-i:[A-Z])"  # "the Washington Post", "Berlin Zoo", "Paris Hilton"
-    rf"|\b(?P<c3>{_CAPITAL_WORDS})(?:['’]s)?\s+(?:suburbs?|outskirts|airport|streets?|residents|countryside|"
-    rf"province|city|centre|center|zoo|university|hospital)\b", re.IGNORECASE)
+# Capitals joined as one subject: "Moscow and Beijing condemned the strike"
+_CAPITALS_TOGETHER = re.compile(rf"\b(?P<a>{_CAPITAL_WORDS})\s+and\s+(?P<b>{_CAPITAL_WORDS})\s+(?-i:[a-z]+(?:ed|s))\b",
+                                re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
-def capitals_only_as_places(text: str) -> frozenset[str]:
-    """Capitals a text writes only as places or inside other names, never otherwise: these do
-    not name their country ("in Kyiv", "the Washington Post", "Damascus suburbs")."""
+def capitals_not_acting(text: str) -> frozenset[str]:
+    """The capitals a text names that never act in it: they name a place or another name
+    ("in Kyiv", "from Moscow", "Moscow-backed", "the Washington Post"), not their country."""
     norm = normalise_text(text)
-    as_place = Counter(match_key(next(g for g in m.groups() if g)) for m in _CAPITAL_AS_PLACE.finditer(norm))
-    every = Counter(match_key(w) for w, _, _ in words(norm) if match_key(w) in _CAPITAL_CITIES)
-    return frozenset(k for k, n in every.items() if as_place.get(k, 0) >= n)
+    named = {match_key(w) for w, _, _ in words(norm)} & _CAPITAL_CITIES
+    together = {match_key(m.group(g)) for m in _CAPITALS_TOGETHER.finditer(norm) for g in ("a", "b")}
+    return frozenset(named - capitals_standing_for_countries(text) - together)
 
 
 @lru_cache(maxsize=8192)  # passages recur across claims
@@ -451,6 +448,15 @@ _OFFICE = re.compile(r"\b(?:(?P<mod>deputy|vice|assistant|former|ex)(?:[\s-]+|\s
                      r"(?:(?!(?:deputy|vice|assistant|former|ex)\b)[A-Za-z]+\s+){0,2}?"
                      r"(?P<title>president|minister|premier|chief|head|secretary|governor|mayor|commander|director|"
                      r"spokes(?:man|woman|person)|chair(?:man|woman|person)?|leader|speaker|ambassador)\b", re.IGNORECASE)
+
+
+_NEAR_MULTIPLE = re.compile(r"\b(?:nearly|almost|roughly|about)\s+(doubled|tripled|quadrupled|halved)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _near_multiples(text: str) -> frozenset[str]:
+    """Keys of the multiplying verbs a text hedges ("nearly doubled")."""
+    return frozenset(match_key(m.group(1)) for m in _NEAR_MULTIPLE.finditer(text))
 
 
 @lru_cache(maxsize=1024)
@@ -980,7 +986,7 @@ class ExplicitStanceScorer:
 
         matched = found_in(passage_keys)
         # a capital names its country only where it acts: not "the Washington Post", "Paris Hilton"
-        idle = (passage_keys & _CAPITAL_CITIES) and capitals_only_as_places(passage.text)
+        idle = (passage_keys & _CAPITAL_CITIES) and capitals_not_acting(passage.text)
         if idle:
             matched -= {m.key for m in matchers if m.key in matched and m.key not in idle
                         and not m.found_in(passage_keys - idle)}
@@ -1183,6 +1189,11 @@ class ExplicitStanceScorer:
             in_asserter = {match_key(w) for w, _, _ in words(normalise_text(asserter.text))}  # "US" too
             others_here = all(k in matched or k in in_context or k in topic_lent
                               for k in names - in_asserter - _CALENDAR - set(c_countries))
+            # ... and not about another country's side ("Ukrainian troops captured ..." for a
+            # claim that Russia's ministry said troops captured it)
+            if others_here and c_ids:
+                beside = set(self.countries_named_list(passage.text.replace(passage.asserted_by, " ")))
+                others_here = not beside - c_ids - set((claim_countries or {}).values())
             if theirs and not shared and same_figures and not same_country and others_here:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
                 rest_weight = sum(weights[k] for k in rest_keys)
@@ -1272,6 +1283,12 @@ class ExplicitStanceScorer:
         if said_weight and sum(credit[k] for k in claim_said if k in stated) < self.said_coverage * said_weight:
             blocks_support.append("the passage does not state what the claim says was said ("
                                   + ", ".join(f"'{k}'" for k in sorted(claim_said) if k not in stated) + ")")
+        # "nearly doubled" is not "doubled", nor the other way round
+        if claim_text:
+            near_claim, near_passage = _near_multiples(claim_text), _near_multiples(passage.text)
+            if near_claim != near_passage and (near_claim | near_passage) & set(pa.keys) & set(claim.keys):
+                blocks_support.append("one side says it nearly happened: "
+                                      + ", ".join(sorted(near_claim ^ near_passage)))
         # "the Prime Minister said" does not say what "the Deputy Prime Minister said" does
         if claim_text:
             # who spoke, where both say ("..., contradicting the prime minister" names another)

@@ -80,6 +80,7 @@ ARTICLES = {
     "n33": "Visits\nRussian Foreign Minister Sergei Lavrov visited Ankara. "
            "Russian opposition leader Alexei Navalny was jailed in 2021.\n",
     "n34": "Kursk\nZelensky said 12 civilians were killed in a strike on Kursk.\n",
+    "n35": "Velmar villages\nUkraine's military said Ukrainian troops captured three villages near Velmar.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -185,6 +186,8 @@ def verifier(tmp_path_factory, engine):
     ("Russian opposition leader Alexei Navalny said 20 drones were shot down over Tula on Sunday", "REFUTED"),
     ("The Russian military said 20 drones were shot down over Tula on Sunday", "SUPPORTED"),
     ("Lavrov said on Monday that 12 civilians were killed in a strike on Kursk", "REFUTED"),   # Zelensky said it
+    # another side's troops: another event, not another speaker (fourth review)
+    ("Russia's Defence Ministry said on Monday that troops captured three villages near Velmar", "NOT_ENOUGH_INFO"),
     # "Moscow acknowledged": maybe its Defence Ministry, maybe not; no conflict either way
     ("The Russian Defence Ministry acknowledged that dozens of its pilots had been killed near Harlow",
      "NOT_ENOUGH_INFO"),
@@ -630,4 +633,28 @@ def test_a_capital_in_its_countrys_place_is_no_conflict(wordnet, claim, passage)
      "The vice president of Norland was injured in the blast in Dunmore, officials said."),
 ])
 def test_not_supported_after_the_third_review(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
+
+
+# From a fourth review.
+
+@pytest.mark.parametrize("text, negated", [
+    # a denial after another verb or clause is a denial, whatever negation came before
+    ("No group took responsibility and the government denied that its troops shelled the market.", ("shell",)),
+    ("Nobody in the square saw the first shots and the army denied that soldiers fired on the crowd.", ("fire",)),
+    ("The army said nothing about the casualties but denied that it shelled the market.", ("shell",)),
+    ("Not far from the border the army denied that troops shelled the village.", ("shell",)),
+    ("Estria said no long-range missiles were delivered to Norland.", ("long",)),   # not "not long after"
+])
+def test_negation_after_the_fourth_review(text, negated):
+    assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Food prices in Harlow doubled in March.", "Food prices in Harlow nearly doubled in March, the statistics office said."),
+    ("Russia attacked the town of Velmar.", "Moscow-backed separatists attacked the town of Velmar."),
+    ("Russia condemned the strike on Velmar.", "Exiles from Moscow condemned the strike on Velmar."),
+    ("China funded the dam in Velmar.", "A Beijing-based company funded the dam in Velmar."),
+])
+def test_not_supported_after_the_fourth_review(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
