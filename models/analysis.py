@@ -48,6 +48,28 @@ _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.": its dots end no clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
+_RELATIVE = {"who", "whom", "which", "that", "we", "they", "i", "you"}
+_CLAUSE_OPENERS = {"the", "a", "an", "its", "his", "her", "their", "it", "he", "she", "they", "we"}
+
+
+def _verb_or_clause_between(between: list[str]) -> bool:
+    """Whether words between a negation and a denial hold a verb or start a new clause ("No
+    group took responsibility and the government denied"), not counting a relative clause of
+    the subject ("None of the officials who spoke to the BBC denied"), a name ("No United
+    Nations official") or nouns joined by "or" ("No police officer or soldier denied")."""
+    for j, w in enumerate(between):
+        lw = w.lower()
+        if lw in _RELATIVE:
+            return False   # what follows describes the subject
+        if w[0].isupper():
+            continue
+        if lw in PAST_FORMS or lw.endswith("ed") or lw == "but":
+            return True
+        if lw in ("and", "or") and j + 1 < len(between) and between[j + 1].lower() in _CLAUSE_OPENERS:
+            return True
+    return False
+
+
 def _clause_break_in(gap: str) -> bool:
     return bool(_CLAUSE_BREAK.search(_ACRONYM.sub("X", gap)))
 _MODAL_PREDICATES = {"able", "manage", "managed", "succeed", "succeeded"}
@@ -246,9 +268,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 initial = key
         content_positions.append((key, is_name))
         if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
-            between = [t[0].lower() for t in tokens[cue_at + 1:i]] if pending else []
-            if pending and mode != "head" and not any(
-                    t in PAST_FORMS or t in ("and", "but", "or") or t.endswith("ed") for t in between):
+            if pending and mode != "head" and not _verb_or_clause_between([t[0] for t in tokens[cue_at + 1:i]]):
                 # "did not fail to capture": two negations assert it, and deny the failing
                 # ("did not reject the reports", "No one in the government denied that ...":
                 # no rejection, no denial); not across another verb or a clause ("No group
@@ -272,7 +292,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         adverb = (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS
                   and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS or nxt in ("be", "been", "have")
                        # "did not immediately deny"; not "was not deadly, officials said"
-                       or previous in _NEGATION_CUES and i + 1 < len(tokens) and tokens[i + 1][0][:1].islower()
+                       or previous in _NEGATION_CUES and i + 1 < len(tokens)
                        and not _clause_break_in(norm[tokens[i][2]:tokens[i + 1][1]])))
         if pending and lw not in _SKIP_AFTER_CUE and not is_name and not adverb:
             if mode == "head":

@@ -200,10 +200,11 @@ _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEX
 # "hit Damascus airports", "Damascus suburbs"). Case matters after the capital: "Washington
 # Times" is a name.
 _CAPITAL_WORDS = "|".join(line.split()[0] for line in _CAPITALS_TEXT.strip().splitlines())
+_PAST_WORDS = "|".join(sorted(PAST_FORMS))
 _CAPITAL_AS_ACTOR = re.compile(
     rf"\b(?P<c>{_CAPITAL_WORDS})(?:'s|’s)\b"
     rf"|\b(?:loyal|allied|close)\s+to\s+(?P<c2>{_CAPITAL_WORDS})\b|\bbacked\s+by\s+(?P<c3>{_CAPITAL_WORDS})\b"
-    rf"|\b(?P<c4>{_CAPITAL_WORDS})\s+(?-i:has|have|had|is|was|will|would|says|said|[a-z]+ed)\b"
+    rf"|\b(?P<c4>{_CAPITAL_WORDS})\s+(?-i:has|have|had|is|was|will|would|says|said|wants|[a-z]+ed|{_PAST_WORDS})\b"
     rf"|(?:^|[,;:]\s*|\b(?:until|that|while|as|when|after|before|and|but|since)\s+)(?P<c5>{_CAPITAL_WORDS})\s+(?-i:[a-z]+s)\b",
     re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|around|outside|inside|over|across)\s+$",
@@ -211,8 +212,12 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|ar
 
 
 # Capitals joined as one subject: "Moscow and Beijing condemned the strike"
-_CAPITALS_TOGETHER = re.compile(rf"\b(?P<a>{_CAPITAL_WORDS})\s+and\s+(?P<b>{_CAPITAL_WORDS})\s+(?-i:[a-z]+(?:ed|s))\b",
-                                re.IGNORECASE)
+_CAPITALS_TOGETHER = re.compile(rf"\b(?P<a>{_CAPITAL_WORDS})\s+and\s+(?P<b>{_CAPITAL_WORDS})\s+"
+                                rf"(?-i:[a-z]+(?:ed|s)|{_PAST_WORDS})\b", re.IGNORECASE)
+# A capital as a place or in another name: "Moscow's Bolshoi Theatre", "Moscow residents", "Berlin Zoo"
+_CAPITAL_AS_PLACE = re.compile(rf"\b(?P<c>{_CAPITAL_WORDS})(?:['’]s)?\s+(?:(?-i:[A-Z])|(?:suburbs?|outskirts|airport|"
+                               rf"streets?|residents|countryside|province|city|centre|center|zoo|university|hospital|"
+                               rf"mayor|police|club|theatre|theater)\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -222,7 +227,8 @@ def capitals_not_acting(text: str) -> frozenset[str]:
     norm = normalise_text(text)
     named = {match_key(w) for w, _, _ in words(norm)} & _CAPITAL_CITIES
     together = {match_key(m.group(g)) for m in _CAPITALS_TOGETHER.finditer(norm) for g in ("a", "b")}
-    return frozenset(named - capitals_standing_for_countries(text) - together)
+    places = {match_key(m.group("c")) for m in _CAPITAL_AS_PLACE.finditer(norm)}
+    return frozenset(named - (capitals_standing_for_countries(text) - places) - together)
 
 
 @lru_cache(maxsize=8192)  # passages recur across claims
@@ -450,13 +456,18 @@ _OFFICE = re.compile(r"\b(?:(?P<mod>deputy|vice|assistant|former|ex)(?:[\s-]+|\s
                      r"spokes(?:man|woman|person)|chair(?:man|woman|person)?|leader|speaker|ambassador)\b", re.IGNORECASE)
 
 
+_PLAIN_MULTIPLE = re.compile(r"(?<!nearly )(?<!almost )(?<!roughly )(?<!about )\b(doubled|tripled|quadrupled|halved)\b",
+                             re.IGNORECASE)
 _NEAR_MULTIPLE = re.compile(r"\b(?:nearly|almost|roughly|about)\s+(doubled|tripled|quadrupled|halved)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
 def _near_multiples(text: str) -> frozenset[str]:
-    """Keys of the multiplying verbs a text hedges ("nearly doubled")."""
-    return frozenset(match_key(m.group(1)) for m in _NEAR_MULTIPLE.finditer(text))
+    """Keys of the multiplying verbs a text only hedges ("nearly doubled"; not where it also
+    says "doubled" plainly of something else)."""
+    hedged = {match_key(m.group(1)) for m in _NEAR_MULTIPLE.finditer(text)}
+    plain = {match_key(m.group(1)) for m in _PLAIN_MULTIPLE.finditer(text)}
+    return frozenset(hedged - plain)
 
 
 @lru_cache(maxsize=1024)

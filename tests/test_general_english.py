@@ -658,3 +658,32 @@ def test_negation_after_the_fourth_review(text, negated):
 ])
 def test_not_supported_after_the_fourth_review(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
+
+
+# From a fifth review.
+
+@pytest.mark.parametrize("text, negated", [
+    ("No United Nations official denied that troops shelled the market.", ("deni",)),         # a name between
+    ("None of the officials who spoke to the BBC denied that soldiers fired on the crowd.", ("deni",)),
+    ("No police officer or soldier denied that troops fired.", ("deni",)),                    # nouns joined by "or"
+    ("Analysts said it was not likely Moscow would attack Velmar before the winter.", ("attack",)),
+])
+def test_negation_after_the_fifth_review(text, negated):
+    assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Russia hosted a charity gala for Velmar on Friday.", "Moscow's Bolshoi Theatre hosted a charity gala for Velmar on Friday."),
+    ("Russia condemned the attack on Velmar.", "Moscow residents condemned the attack on Velmar."),
+])
+def test_a_capitals_theatre_or_residents_are_not_its_state(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Russia wants talks on Velmar.", "Officials say Moscow wants talks on Velmar."),
+    ("Russia and China sent aid to Velmar.", "Moscow and Beijing sent aid to Velmar."),
+    ("Food prices in Harlow doubled in March.", "Food prices in Harlow doubled in March, while rents nearly doubled."),
+])
+def test_supported_after_the_fifth_review(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
