@@ -42,6 +42,9 @@ _NOT_PREVENTING_BETWEEN = frozenset("safe away free apart secure clear profits m
 # Words in -ly that are verbs or nouns, not adverbs ("did not supply detailed figures")
 # "nearly doubled" is about a multiple, said approximately, not a near miss
 _MULTIPLYING = frozenset("doubled tripled quadrupled halved".split())
+# "not entirely Syrian", "did not fully withdraw": the degree is what is negated
+_DEGREE_ADVERBS = frozenset("""entirely exclusively wholly fully completely exactly solely totally altogether
+                            necessarily strictly""".split())
 _NOT_ADVERBS = frozenset("""supply apply reply rally ally multiply comply imply fly july italy family assembly belly bully
                          tally sully dally jelly rely""".split())
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.": its dots end no clause
@@ -67,6 +70,8 @@ def _verb_or_clause_between(between: list[str]) -> bool:
             return True
         if lw in ("and", "or") and j + 1 < len(between) and between[j + 1].lower() in _CLAUSE_OPENERS:
             return True
+        if lw == "and" and 0 < j and j + 1 < len(between) and between[j + 1][0].isupper() and between[j - 1][0].islower():
+            return True  # "No group claims responsibility and Moscow denies ...": a new subject; not "Harlow and Corwen"
     return False
 
 
@@ -289,7 +294,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             previous = lw
             continue
         # an adverb before the verb is not what is negated: "could not be independently verified"
-        adverb = (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS
+        adverb = (lw.endswith("ly") and len(lw) > 4 and lw not in _NOT_ADVERBS and lw not in _DEGREE_ADVERBS
                   and (nxt.endswith(("ed", "en")) or nxt in PAST_FORMS or nxt in ("be", "been", "have")
                        # "did not immediately deny"; not "was not deadly, officials said"
                        or previous in _NEGATION_CUES and i + 1 < len(tokens)

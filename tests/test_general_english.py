@@ -683,7 +683,34 @@ def test_a_capitals_theatre_or_residents_are_not_its_state(wordnet, claim, passa
 @pytest.mark.parametrize("claim, passage", [
     ("Russia wants talks on Velmar.", "Officials say Moscow wants talks on Velmar."),
     ("Russia and China sent aid to Velmar.", "Moscow and Beijing sent aid to Velmar."),
-    ("Food prices in Harlow doubled in March.", "Food prices in Harlow doubled in March, while rents nearly doubled."),
 ])
 def test_supported_after_the_fifth_review(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+# From a sixth review.
+
+@pytest.mark.parametrize("text, negated", [
+    ("No group claims responsibility and Moscow denies involvement in the attack.", ("involv",)),  # a new subject
+    ("No official in Harlow and Corwen denied that troops fired.", ("deni",)),                     # two names
+    ("The fighters were not exclusively Syrian and included Chechens.", ("exclus",)),               # the degree
+    ("The army did not fully withdraw from Hama.", ("fulli",)),
+])
+def test_negation_after_the_sixth_review(text, negated):
+    assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Residents of Kyiv lost power on Monday.", "Residents of Lviv in Ukraine lost power on Monday after a strike."),
+    ("Exports doubled in 2023.", "Imports doubled in 2023 while exports nearly doubled."),   # the hedge counts anywhere
+])
+def test_not_supported_after_the_sixth_review(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Russia said the talks had failed.", "Moscow's Foreign Ministry said the talks had failed."),   # an organ, not a place
+    ("Russia said the talks had failed.", "Moscow said the talks had failed. Moscow's Bolshoi Theatre was closed."),
+])
+def test_supported_after_the_sixth_review(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
