@@ -472,6 +472,30 @@ def _near_multiples(text: str) -> frozenset[str]:
     return frozenset(match_key(m.group(1)) for m in _NEAR_MULTIPLE.finditer(text))
 
 
+# Who speaks in a passage, by name: "Araghchi said, ..., the IRNA state news agency reported"
+_SPEAKER_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:said|says|stated|told|added|"
+                             r"announced|noted|stressed|warned|claimed|insisted|declared)\b")
+_SPEAKER_AFTER = re.compile(r"\b(?:said|says|told|added)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
+
+
+@lru_cache(maxsize=8192)
+def _speakers(text: str) -> frozenset[str]:
+    norm = normalise_text(text)
+    return frozenset(match_key(w) for m in (*_SPEAKER_BEFORE.finditer(norm), *_SPEAKER_AFTER.finditer(norm))
+                     for w in m.group(1).split())
+
+
+# "did not immediately comment", "has not yet confirmed": no answer yet (not "could not
+# immediately be verified", a state of the claim)
+_NOT_YET = re.compile(r"\b(?:(?:did|does|do|has|have|had)\s+not|didn['’]t|hasn['’]t|haven['’]t|hadn['’]t|doesn['’]t)"
+                      r"\s+(?:immediately|yet)\s+(?P<v>[a-z]+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _not_yet(text: str) -> frozenset[str]:
+    return frozenset(match_key(m.group("v")) for m in _NOT_YET.finditer(text))
+
+
 @lru_cache(maxsize=1024)
 def _asserted_by(text: str) -> str | None:
     return attribution_of(text)["asserted_by"]
@@ -909,16 +933,23 @@ class ExplicitStanceScorer:
         and only a country word: other words may name another body ("Deputy Prime Minister",
         "Free Syrian Army", "Supreme Court")."""
         lent: set[str] = set()
+        norm = normalise_text(text)
         for run in _name_runs(text):
             short = tuple(match_key(w) for w in run)
             if short[-1] not in self.common_keys:
                 continue  # a person's name ("Bardella" after "Jordan Bardella") lends no country
+            if re.search(r"[A-Z][\w-]*['’]s\s+" + re.escape(" ".join(run)) + r"|" + re.escape(" ".join(run))
+                         + r"\s+(?:in|of)\s+[A-Z]", norm):
+                continue  # its owner is said: "Ukraine's Defence Ministry", "the Defence Ministry in Kyiv"
             longer = [n for n in article.by_last.get(short[-1], ()) if len(n) > len(short) and n[-len(short):] == short]
             if not longer:
                 continue
             longest = max(longer, key=len)
             if all(longest[-len(n):] == n for n in longer):
                 lent.update(k for k in longest[:-len(short)] if k in article.countries)
+        # never beside another country the text names itself
+        if lent and set(self.countries_named(text)) - lent:
+            return ()
         return tuple(sorted(lent))
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
@@ -933,6 +964,9 @@ class ExplicitStanceScorer:
         rest = [k for k in claim.keys if k not in keys]
         named = frozenset(k for k in keys if k in names
                           and not any(_same_name(k, r) or _same_name(r, k) for r in rest))
+        # a country alone, named again in what it said, is still who said it ("Russia said the
+        # attack was carried out by Russian mercenaries")
+        named = named or frozenset(k for k in keys if k in names and self.countries_named(who))
         return ClaimAsserter(who, keys, named) if named else None
 
     def claim_related_senses(self, claim_text: str, claim_keys: Sequence[str],
@@ -1167,7 +1201,15 @@ class ExplicitStanceScorer:
         # Foreign Minister Sergei Lavrov" is not found in a passage by "Russian" alone).
         c_countries = self.countries_named(asserter.text) if asserter else {}
         who = (asserter.names - set(c_countries) or asserter.names) if asserter else frozenset()
-        if (asserter and passage.asserted_by and not (who & (matched | in_context if points_back else matched))
+        # ... looked for in who speaks in the passage, not anywhere in it ("Turkey said the attack
+        # was carried out by Russian mercenaries" is not Russia speaking)
+        speaking = found_in(frozenset(content_keys(normalise_text(passage.asserted_by))) | _speakers(passage.text)
+                            ) if passage.asserted_by and asserter else set()
+        # a speaker known only by a country ("Chad's army") is not found by its country word alone:
+        # whether the passage's speaker is that country's is for same_country below
+        if asserter and not who - set(c_countries):
+            speaking = set()
+        if (asserter and passage.asserted_by and not (who & (speaking | in_context if points_back else speaking))
                 and not (asserter.names & unknown_names)):
             theirs = _asserter_names(passage.asserted_by, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
@@ -1195,7 +1237,7 @@ class ExplicitStanceScorer:
             # ("Sergei Lavrov" of Russia / "Oleg Ignasyuk of the Russian ... Center")
             shared = theirs & asserter.keys
             if shared and not shared - set(c_countries) - set(p_countries) \
-                    and theirs - shared and asserter.names - shared:
+                    and p_rest - capital and asserter.names - shared:
                 shared = frozenset()
             # and the rest of the claim is this passage's event: every name besides the asserter
             # ("... demolished in Jenin" is not "... demolished in Belgorod", whoever said it)
@@ -1220,6 +1262,11 @@ class ExplicitStanceScorer:
 
         # Negation on one side only, of a predicate both sides share.
         claim_neg, passage_neg = set(claim.negated), set(passage_neg)
+        not_yet = _not_yet(passage.text)
+        if not_yet:
+            passage_neg -= not_yet
+            if not_yet & set(claim.keys):
+                blocks_support.append("the passage says it has not happened yet: " + ", ".join(sorted(not_yet)))
         if _DENIALS & set(claim.keys):
             # A claim that reports a denial is about the denial: compare it with what the
             # passage says was denied, not with what the denial negates.

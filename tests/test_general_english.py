@@ -81,6 +81,11 @@ ARTICLES = {
            "Russian opposition leader Alexei Navalny was jailed in 2021.\n",
     "n34": "Kursk\nZelensky said 12 civilians were killed in a strike on Kursk.\n",
     "n35": "Velmar villages\nUkraine's military said Ukrainian troops captured three villages near Velmar.\n",
+    # from a seventh review: a ministry its owner names; a country speaking of another's; no answer yet
+    "n36": "Bryansk\nThe Russian Defence Ministry said air defences destroyed 20 drones over the Bryansk region. "
+           "Ukraine's Defence Ministry said Ukrainian drones had hit an oil refinery in Bryansk.\n",
+    "n37": "Convoy\nTurkey said the attack on the convoy near Harlow was carried out by Russian mercenaries.\n",
+    "n38": "Corwen strike\nIsrael's military did not immediately confirm the strike near Corwen.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -188,9 +193,9 @@ def verifier(tmp_path_factory, engine):
     ("Lavrov said on Monday that 12 civilians were killed in a strike on Kursk", "REFUTED"),   # Zelensky said it
     # another side's troops: another event, not another speaker (fourth review)
     ("Russia's Defence Ministry said on Monday that troops captured three villages near Velmar", "NOT_ENOUGH_INFO"),
-    # "Moscow acknowledged": maybe its Defence Ministry, maybe not; no conflict either way
-    ("The Russian Defence Ministry acknowledged that dozens of its pilots had been killed near Harlow",
-     "NOT_ENOUGH_INFO"),
+    ("Russia said Ukrainian drones had hit an oil refinery in Bryansk", "REFUTED"),       # Ukraine's ministry said it
+    ("Russia said the attack on the convoy near Harlow was carried out by Russian mercenaries", "REFUTED"),
+    ("Israel's military confirmed the strike near Corwen", "NOT_ENOUGH_INFO"),            # no answer yet
     ("Russia acknowledged that dozens of its pilots had been killed near Harlow", "SUPPORTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
@@ -714,3 +719,9 @@ def test_not_supported_after_the_sixth_review(wordnet, claim, passage):
 ])
 def test_supported_after_the_sixth_review(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+def test_a_capital_acting_may_be_any_organ_of_its_state(verifier):
+    # "Moscow acknowledged": maybe its Defence Ministry, maybe not; no conflict either way
+    out = verifier.verify("The Russian Defence Ministry acknowledged that dozens of its pilots had been killed near Harlow")
+    assert out["verdict"] != "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
