@@ -473,16 +473,18 @@ def _near_multiples(text: str) -> frozenset[str]:
 
 
 # Who speaks in a passage, by name: "Araghchi said, ..., the IRNA state news agency reported"
-_SPEAKER_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:said|says|stated|told|added|"
-                             r"announced|noted|stressed|warned|claimed|insisted|declared)\b")
-_SPEAKER_AFTER = re.compile(r"\b(?:said|says|told|added)\s+((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)")
+_SPEAKER_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]{1,3}-)?[A-Z][\w'’-]*)\s+(?:said|says|stated|told|added|"
+                             r"announced|noted|stressed|warned|claimed|insisted|declared|emphasi[sz]ed|affirmed|"
+                             r"reaffirmed|asserted|underlined|vowed|pledged|argued|explained|revealed|confirmed|"
+                             r"denied|acknowledged|admitted|wrote|tweeted)\b")
+_SPEAKER_AFTER = re.compile(r"\b(?:said|says|told|added)\s+((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]{1,3}-)?[A-Z][\w'’-]*)")
 
 
 @lru_cache(maxsize=8192)
 def _speakers(text: str) -> frozenset[str]:
     norm = normalise_text(text)
     return frozenset(match_key(w) for m in (*_SPEAKER_BEFORE.finditer(norm), *_SPEAKER_AFTER.finditer(norm))
-                     for w in m.group(1).split())
+                     for w, _, _ in words(m.group(1)))
 
 
 # "did not immediately comment", "has not yet confirmed": no answer yet (not "could not

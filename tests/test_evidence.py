@@ -33,6 +33,8 @@ def test_the_assad_quote_is_one_group_with_three_sources(client):
     sources = {top["source"]["id"]} | {t["source"]["id"] for t in top["also_in"]}
     assert sources == {"000_2f3d2801a65e2925", "001_586925bde384db7a", "003_f265c4d33a5e7fec"}
     assert out["verdict"] == "SUPPORTED"
+    # and it supports: "Assad emphasized that ..., SANA reported" is Assad speaking, SANA reporting
+    assert top["stance"] == "SUPPORTS", top["reasons"]
     # the group is one entry: no other entry repeats the quote
     assert not any("language of force" in e["text"] for e in out["evidence"][1:])
 

@@ -86,6 +86,8 @@ ARTICLES = {
            "Ukraine's Defence Ministry said Ukrainian drones had hit an oil refinery in Bryansk.\n",
     "n37": "Convoy\nTurkey said the attack on the convoy near Harlow was carried out by Russian mercenaries.\n",
     "n38": "Corwen strike\nIsrael's military did not immediately confirm the strike near Corwen.\n",
+    "n39": "Harlow dam\nMayor Quill emphasised that the new dam at Harlow would hold through the winter, "
+           "the Velmar Gazette reported.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -196,6 +198,8 @@ def verifier(tmp_path_factory, engine):
     ("Russia said Ukrainian drones had hit an oil refinery in Bryansk", "REFUTED"),       # Ukraine's ministry said it
     ("Russia said the attack on the convoy near Harlow was carried out by Russian mercenaries", "REFUTED"),
     ("Israel's military confirmed the strike near Corwen", "NOT_ENOUGH_INFO"),            # no answer yet
+    # the one who emphasised it is speaking; the Gazette only reports it
+    ("Quill said the new dam at Harlow would hold through the winter", "SUPPORTED"),
     ("Russia acknowledged that dozens of its pilots had been killed near Harlow", "SUPPORTED"),
 ])
 def test_verdicts_in_general_english(verifier, claim, verdict):
