@@ -39,12 +39,12 @@ _NOT_ASSERTED_BEFORE = frozenset("""unable tried try tries trying attempt attemp
 # "kept the profits from smuggling", "kept civilians safe from shelling": keeping something, not
 # keeping it from happening
 _NOT_PREVENTING_BETWEEN = frozenset("safe away free apart secure clear profits money proceeds".split())
-# Words in -ly that are verbs or nouns, not adverbs ("did not supply detailed figures")
 # "nearly doubled" is about a multiple, said approximately, not a near miss
 _MULTIPLYING = frozenset("doubled tripled quadrupled halved".split())
 # "not entirely Syrian", "did not fully withdraw": the degree is what is negated
 _DEGREE_ADVERBS = frozenset("""entirely exclusively wholly fully completely exactly solely totally altogether
                             necessarily strictly""".split())
+# Words in -ly that are verbs or nouns, not adverbs ("did not supply detailed figures")
 _NOT_ADVERBS = frozenset("""supply apply reply rally ally multiply comply imply fly july italy family assembly belly bully
                          tally sully dally jelly rely""".split())
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.": its dots end no clause

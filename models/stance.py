@@ -399,6 +399,7 @@ def verb_keys(text: str) -> frozenset[str]:
 
 _FAIL = match_key("fail")
 _SUCCEEDING = frozenset(match_key(w) for w in ("manage", "succeed"))
+_FAILING_KEYS = _SUCCEEDING | {_FAIL}
 # "failed to V" and "did not manage / succeed to V": either way V did not happen
 _FAILED_TO = re.compile(r"\bfail(?:s|ed|ing)?\s+to\s+(?P<v>[a-z]+)", re.IGNORECASE)
 _MANAGED_TO = re.compile(r"(?P<neg>\b(?:not|never)\s+(?:\w+\s+)?|n['’]t\s+(?:\w+\s+)?)?"
@@ -423,7 +424,7 @@ def failing_said_otherwise(claim_text: str, claim: TextAnalysis, passage_text: s
     "did not manage to set up positions" by "failed to establish positions", "failed to" by
     "did not manage to", where the passage states a verb the claim says failed and manages
     nothing itself. Read as stated, and negated where the claim negates them."""
-    if not (_SUCCEEDING | {_FAIL}) & set(claim.keys):
+    if not _FAILING_KEYS & set(claim.keys):
         return set()
     claim_failed, claim_managed = _failed_to(claim_text)
     failed_verbs = set(claim.negated) - _SUCCEEDING - {_FAIL}
@@ -432,7 +433,7 @@ def failing_said_otherwise(claim_text: str, claim: TextAnalysis, passage_text: s
     passage_failed, passage_managed = _failed_to(passage_text)
     if not passage_failed or passage_managed:
         return set()
-    return (_SUCCEEDING | {_FAIL}) & set(claim.keys)
+    return _FAILING_KEYS & set(claim.keys)
 
 
 # A denial of what was reported: "denied reports that", "rejected claims of", "dismissed allegations"
