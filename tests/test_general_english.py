@@ -540,9 +540,105 @@ def test_a_persons_first_name_lends_no_country(verifier):
     assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
 
 
-# From a second review: one speaker named two ways, one country's organs, denials that are none.
+# From the second to the sixth review of the rules of 2026-11-22: each case is one a reviewer found
+# (one speaker named two ways, one country's organs, denials that are none, capitals, offices).
 
-@pytest.mark.parametrize("claim, passage", [
+NEGATED_AFTER_REVIEWS = [
+    # third review
+    ("No one in the government denied that troops had shelled the hospital.", ("deni",)),   # nobody denied it
+    ("Not long after the attack the ministry denied that troops retreated.", ("retreat",)),  # when, not whether
+    ("Nobody knows why the army denied that soldiers looted shops.", ("know", "loot")),
+    ("The attack on the market was not deadly, officials said.", ("dead",)),                # an adjective in -ly
+    ("The ministry did not immediately deny reports that troops withdrew.", ("deni",)),
+    ("Not a single shot was fired at the protesters, police said.", ("fire",)),
+    ("Officials denied that the soldiers held by rebels had been freed.", ("freed",)),
+    ("Exports nearly doubled last year.", ()),                                               # a multiple, roughly
+    # fourth review
+    # a denial after another verb or clause is a denial, whatever negation came before
+    ("No group took responsibility and the government denied that its troops shelled the market.", ("shell",)),
+    ("Nobody in the square saw the first shots and the army denied that soldiers fired on the crowd.", ("fire",)),
+    ("The army said nothing about the casualties but denied that it shelled the market.", ("shell",)),
+    ("Not far from the border the army denied that troops shelled the village.", ("shell",)),
+    ("Estria said no long-range missiles were delivered to Norland.", ("long",)),   # not "not long after"
+    # fifth review
+    ("No United Nations official denied that troops shelled the market.", ("deni",)),         # a name between
+    ("None of the officials who spoke to the BBC denied that soldiers fired on the crowd.", ("deni",)),
+    ("No police officer or soldier denied that troops fired.", ("deni",)),                    # nouns joined by "or"
+    ("Analysts said it was not likely Moscow would attack Velmar before the winter.", ("attack",)),
+    # sixth review
+    ("No group claims responsibility and Moscow denies involvement in the attack.", ("involv",)),  # a new subject
+    ("No official in Harlow and Corwen denied that troops fired.", ("deni",)),                     # two names
+    ("The fighters were not exclusively Syrian and included Chechens.", ("exclus",)),               # the degree
+    ("The army did not fully withdraw from Hama.", ("fulli",)),
+]
+
+
+@pytest.mark.parametrize("text, negated", NEGATED_AFTER_REVIEWS)
+def test_negation_after_the_reviews(text, negated):
+    assert analyse(text).negated == negated
+
+
+NOT_SUPPORTED_AFTER_REVIEWS = [
+    # second review
+    ("The ministry rejected reports that troops withdrew from Velmar.",
+     "The ministry has not publicly denied reports that troops withdrew from Velmar."),
+    ("The ministry rejected reports that troops withdrew from Velmar.",
+     "The ministry did not immediately deny reports that troops withdrew from Velmar."),
+    ("The ministry rejected reports that troops withdrew from Velmar.",
+     "The ministry refused to deny reports that troops withdrew from Velmar."),
+    ("The ministry dismissed reports that 12 officers were arrested in Brora.",
+     "The ministry would neither confirm nor deny reports that 12 officers were arrested in Brora."),
+    pytest.param("Troops withdrew from Velmar.", "The ministry denied that troops withdrew from Velmar.",
+                 marks=pytest.mark.xfail(strict=True, reason="known limit: an irregular past form after 'denied "
+                                         "that' is not read as the denied verb; read so, 'the soldiers held by rebels', "
+                                         "'the journalist shot in Kestrel' went wrong (third review)")),
+    # third review
+    ("The parliament denied reports that the port at Velmar would close.",
+     "The parliament rejected the plan that would close the port at Velmar."),
+    ("The president of Norland was injured in the blast in Dunmore, officials said.",
+     "The vice president of Norland was injured in the blast in Dunmore, officials said."),
+    # fourth review
+    ("Food prices in Harlow doubled in March.", "Food prices in Harlow nearly doubled in March, the statistics office said."),
+    ("Russia attacked the town of Velmar.", "Moscow-backed separatists attacked the town of Velmar."),
+    ("Russia condemned the strike on Velmar.", "Exiles from Moscow condemned the strike on Velmar."),
+    ("China funded the dam in Velmar.", "A Beijing-based company funded the dam in Velmar."),
+    # fifth review: a capital's theatre or residents are not its state
+    ("Russia hosted a charity gala for Velmar on Friday.", "Moscow's Bolshoi Theatre hosted a charity gala for Velmar on Friday."),
+    ("Russia condemned the attack on Velmar.", "Moscow residents condemned the attack on Velmar."),
+    # sixth review
+    ("Residents of Kyiv lost power on Monday.", "Residents of Lviv in Ukraine lost power on Monday after a strike."),
+    ("Exports doubled in 2023.", "Imports doubled in 2023 while exports nearly doubled."),   # the hedge counts anywhere
+]
+
+
+@pytest.mark.parametrize("claim, passage", NOT_SUPPORTED_AFTER_REVIEWS)
+def test_not_supported_after_the_reviews(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
+
+
+SUPPORTED_AFTER_REVIEWS = [
+    # second review
+    ("Rebels did not take the bridge at Velmar.", "Rebels were unable to take the bridge at Velmar."),
+    ("The ministry denied reports that troops withdrew from Velmar.",
+     "The ministry dismissed as propaganda reports that troops withdrew from Velmar."),
+    ("The ministry rejected Western reports that troops withdrew from Velmar.",
+     "The ministry denied Western reports that troops withdrew from Velmar."),
+    # fifth review
+    ("Russia wants talks on Velmar.", "Officials say Moscow wants talks on Velmar."),
+    ("Russia and China sent aid to Velmar.", "Moscow and Beijing sent aid to Velmar."),
+    # sixth review
+    ("Russia said the talks had failed.", "Moscow's Foreign Ministry said the talks had failed."),   # an organ, not a place
+    ("Russia said the talks had failed.", "Moscow said the talks had failed. Moscow's Bolshoi Theatre was closed."),
+]
+
+
+@pytest.mark.parametrize("claim, passage", SUPPORTED_AFTER_REVIEWS)
+def test_supported_after_the_reviews(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+NOT_REFUTED_AFTER_REVIEWS = [
+    # second review
     ("Russia's Sergei Lavrov said the embassy in Vilnius would close on Friday.",
      "The Russian foreign minister said the embassy in Vilnius would close on Friday."),
     ("Russian Foreign Minister Sergei Lavrov said the grain corridor would close on Friday.",
@@ -560,38 +656,15 @@ def test_a_persons_first_name_lends_no_country(verifier):
      "Not long after the attack the ministry denied that troops retreated from Velmar."),
     ("The army denied that soldiers looted shops in Harlow.",
      "Nobody knows why the army denied that soldiers looted shops in Harlow."),
-])
-def test_not_refuted_after_the_second_review(wordnet, claim, passage):
+    # third review: a capital in its country's place is no conflict
+    ("Russian drones struck Ukraine overnight, killing 4 people.", "Russian drones struck Kyiv overnight, killing 4 people."),
+    ("Russia condemned the strike on the embassy in Harlow.", "Moscow and Beijing condemned the strike on the embassy in Harlow."),
+]
+
+
+@pytest.mark.parametrize("claim, passage", NOT_REFUTED_AFTER_REVIEWS)
+def test_not_refuted_after_the_reviews(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) != "REFUTES"
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("The ministry rejected reports that troops withdrew from Velmar.",
-     "The ministry has not publicly denied reports that troops withdrew from Velmar."),
-    ("The ministry rejected reports that troops withdrew from Velmar.",
-     "The ministry did not immediately deny reports that troops withdrew from Velmar."),
-    ("The ministry rejected reports that troops withdrew from Velmar.",
-     "The ministry refused to deny reports that troops withdrew from Velmar."),
-    ("The ministry dismissed reports that 12 officers were arrested in Brora.",
-     "The ministry would neither confirm nor deny reports that 12 officers were arrested in Brora."),
-    pytest.param("Troops withdrew from Velmar.", "The ministry denied that troops withdrew from Velmar.",
-                 marks=pytest.mark.xfail(strict=True, reason="known limit: an irregular past form after 'denied "
-                                         "that' is not read as the denied verb; read so, 'the soldiers held by rebels', "
-                                         "'the journalist shot in Kestrel' went wrong (third review)")),
-])
-def test_not_supported_after_the_second_review(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Rebels did not take the bridge at Velmar.", "Rebels were unable to take the bridge at Velmar."),
-    ("The ministry denied reports that troops withdrew from Velmar.",
-     "The ministry dismissed as propaganda reports that troops withdrew from Velmar."),
-    ("The ministry rejected Western reports that troops withdrew from Velmar.",
-     "The ministry denied Western reports that troops withdrew from Velmar."),
-])
-def test_supported_after_the_second_review(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
 
 
 def test_a_capital_names_its_country_only_where_it_acts(wordnet):
@@ -609,120 +682,6 @@ def test_offices_with_a_word_that_makes_them_another():
     assert offices("the deputy head of the Russian Reconciliation Center") == {"head": {"deputy"}}
     assert offices("The Deputy Prime Minister met the Prime Minister") == {"minist": {"deputy", ""}}
     assert offices("the acting president of Abkhazia") == {"presid": {""}}       # acting holds the office
-
-
-# From a third review.
-
-@pytest.mark.parametrize("text, negated", [
-    ("No one in the government denied that troops had shelled the hospital.", ("deni",)),   # nobody denied it
-    ("Not long after the attack the ministry denied that troops retreated.", ("retreat",)),  # when, not whether
-    ("Nobody knows why the army denied that soldiers looted shops.", ("know", "loot")),
-    ("The attack on the market was not deadly, officials said.", ("dead",)),                # an adjective in -ly
-    ("The ministry did not immediately deny reports that troops withdrew.", ("deni",)),
-    ("Not a single shot was fired at the protesters, police said.", ("fire",)),
-    ("Officials denied that the soldiers held by rebels had been freed.", ("freed",)),
-    ("Exports nearly doubled last year.", ()),                                               # a multiple, roughly
-])
-def test_negation_after_the_third_review(text, negated):
-    assert analyse(text).negated == negated
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Russian drones struck Ukraine overnight, killing 4 people.", "Russian drones struck Kyiv overnight, killing 4 people."),
-    ("Russia condemned the strike on the embassy in Harlow.", "Moscow and Beijing condemned the strike on the embassy in Harlow."),
-])
-def test_a_capital_in_its_countrys_place_is_no_conflict(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) != "REFUTES"
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("The parliament denied reports that the port at Velmar would close.",
-     "The parliament rejected the plan that would close the port at Velmar."),
-    ("The president of Norland was injured in the blast in Dunmore, officials said.",
-     "The vice president of Norland was injured in the blast in Dunmore, officials said."),
-])
-def test_not_supported_after_the_third_review(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
-
-
-# From a fourth review.
-
-@pytest.mark.parametrize("text, negated", [
-    # a denial after another verb or clause is a denial, whatever negation came before
-    ("No group took responsibility and the government denied that its troops shelled the market.", ("shell",)),
-    ("Nobody in the square saw the first shots and the army denied that soldiers fired on the crowd.", ("fire",)),
-    ("The army said nothing about the casualties but denied that it shelled the market.", ("shell",)),
-    ("Not far from the border the army denied that troops shelled the village.", ("shell",)),
-    ("Estria said no long-range missiles were delivered to Norland.", ("long",)),   # not "not long after"
-])
-def test_negation_after_the_fourth_review(text, negated):
-    assert analyse(text).negated == negated
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Food prices in Harlow doubled in March.", "Food prices in Harlow nearly doubled in March, the statistics office said."),
-    ("Russia attacked the town of Velmar.", "Moscow-backed separatists attacked the town of Velmar."),
-    ("Russia condemned the strike on Velmar.", "Exiles from Moscow condemned the strike on Velmar."),
-    ("China funded the dam in Velmar.", "A Beijing-based company funded the dam in Velmar."),
-])
-def test_not_supported_after_the_fourth_review(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
-
-
-# From a fifth review.
-
-@pytest.mark.parametrize("text, negated", [
-    ("No United Nations official denied that troops shelled the market.", ("deni",)),         # a name between
-    ("None of the officials who spoke to the BBC denied that soldiers fired on the crowd.", ("deni",)),
-    ("No police officer or soldier denied that troops fired.", ("deni",)),                    # nouns joined by "or"
-    ("Analysts said it was not likely Moscow would attack Velmar before the winter.", ("attack",)),
-])
-def test_negation_after_the_fifth_review(text, negated):
-    assert analyse(text).negated == negated
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Russia hosted a charity gala for Velmar on Friday.", "Moscow's Bolshoi Theatre hosted a charity gala for Velmar on Friday."),
-    ("Russia condemned the attack on Velmar.", "Moscow residents condemned the attack on Velmar."),
-])
-def test_a_capitals_theatre_or_residents_are_not_its_state(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Russia wants talks on Velmar.", "Officials say Moscow wants talks on Velmar."),
-    ("Russia and China sent aid to Velmar.", "Moscow and Beijing sent aid to Velmar."),
-])
-def test_supported_after_the_fifth_review(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
-
-
-# From a sixth review.
-
-@pytest.mark.parametrize("text, negated", [
-    ("No group claims responsibility and Moscow denies involvement in the attack.", ("involv",)),  # a new subject
-    ("No official in Harlow and Corwen denied that troops fired.", ("deni",)),                     # two names
-    ("The fighters were not exclusively Syrian and included Chechens.", ("exclus",)),               # the degree
-    ("The army did not fully withdraw from Hama.", ("fulli",)),
-])
-def test_negation_after_the_sixth_review(text, negated):
-    assert analyse(text).negated == negated
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Residents of Kyiv lost power on Monday.", "Residents of Lviv in Ukraine lost power on Monday after a strike."),
-    ("Exports doubled in 2023.", "Imports doubled in 2023 while exports nearly doubled."),   # the hedge counts anywhere
-])
-def test_not_supported_after_the_sixth_review(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
-
-
-@pytest.mark.parametrize("claim, passage", [
-    ("Russia said the talks had failed.", "Moscow's Foreign Ministry said the talks had failed."),   # an organ, not a place
-    ("Russia said the talks had failed.", "Moscow said the talks had failed. Moscow's Bolshoi Theatre was closed."),
-])
-def test_supported_after_the_sixth_review(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
 
 
 def test_a_capital_acting_may_be_any_organ_of_its_state(verifier):
