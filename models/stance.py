@@ -226,15 +226,14 @@ def capitals_not_acting(text: str) -> frozenset[str]:
     """The capitals a text names that never act in it: they name a place or another name
     ("in Kyiv", "from Moscow", "Moscow-backed", "the Washington Post"), not their country."""
     norm = normalise_text(text)
-    named = {match_key(w) for w, _, _ in words(norm)} & _CAPITAL_CITIES
+    mentions = Counter(k for k in (match_key(w) for w, _, _ in words(norm)) if k in _CAPITAL_CITIES)
     together = {match_key(m.group(g)) for m in _CAPITALS_TOGETHER.finditer(norm) for g in ("a", "b")}
     # a place or another name wherever it is named ("Moscow's Bolshoi Theatre", not "Moscow's
     # Foreign Ministry", an organ of the state)
     places = Counter(match_key(m.group("c")) for m in _CAPITAL_AS_PLACE.finditer(norm)
                      if not (m.group("name") and match_key(m.group("name")) in _STATE_ORGANS))
-    mentions = Counter(k for k in (match_key(w) for w, _, _ in words(norm)) if k in _CAPITAL_CITIES)
     only_places = {k for k, n in mentions.items() if places[k] >= n}
-    return frozenset(named - (capitals_standing_for_countries(text) - only_places) - together)
+    return frozenset(set(mentions) - (capitals_standing_for_countries(text) - only_places) - together)
 
 
 @lru_cache(maxsize=8192)  # passages recur across claims
@@ -960,7 +959,7 @@ class ExplicitStanceScorer:
         that is named: the keys of the attribution and the names that say who it is, not those
         the claim also uses for what is asserted ("Russian" in "Russian Foreign Minister Sergei
         Lavrov said Syria's reliance on Russia ...")."""
-        who = attribution_of(claim_text)["asserted_by"]
+        who = _asserted_by(claim_text)
         if not who:
             return None
         keys = frozenset(content_keys(normalise_text(who)))
@@ -1134,7 +1133,6 @@ class ExplicitStanceScorer:
                 other = next((v for v, v_around in pa.name_slots
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
                               and not any(_same_name(v, n) for n in names) and around & set(v_around)
-                              # "Moscow" acting for the claim's "Russian Defence Ministry"
                               # "struck Kyiv" for "struck Ukraine"; "Moscow" or "the Kremlin" acting for
                               # the claim's "Russian Defence Ministry" or "Vladimir Putin"
                               and not (v in CAPITALS and (k in CAPITALS[v] or CAPITALS[v] & names and (
@@ -1354,7 +1352,6 @@ class ExplicitStanceScorer:
                                       + ", ".join(sorted(near_claim ^ near_passage)))
         # "the Prime Minister said" does not say what "the Deputy Prime Minister said" does
         if claim_text:
-            # who spoke, where both say ("..., contradicting the prime minister" names another)
             # compared between the speakers where both say who spoke ("..., contradicting the
             # prime minister" is not who spoke), and between the rest of the two texts
             claim_who = _asserted_by(claim_text)
