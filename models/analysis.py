@@ -145,6 +145,10 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", "repel"), (r"\b(?:drove|drive|drives|driving|driven)\s+(?:\w+\s+)?(?:out|back)\b", "expel"),
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
+    # "no longer keeps bases" negates keeping; "not ... any longer" negates already ("longer
+    # than" is a bound, not a negation); "X rather than Y", "instead of Y", "ruled out Y": not Y
+    (r"\bno\s+longer\b(?!\s+than)", "not"), (r"\b(?:any\s+longer|anymore|any\s+more)\b(?!\s+than)", " "),
+    (r"\brather\s+than\b", "not"), (r"\binstead\s+of\b", "not"), (r"\brul(?:e|es|ed|ing)\s+out\b", "rule not"),
     # ending support, asserted, negates it: "would withdraw its support" is "would not support";
     # not a proposal or a refusal ("urged it to end its support", "refused to end"), not a past
     # withdrawal (there was support before it), not "cut aid workers off"

@@ -688,3 +688,32 @@ def test_a_capital_acting_may_be_any_organ_of_its_state(verifier):
     # "Moscow acknowledged": maybe its Defence Ministry, maybe not; no conflict either way
     out = verifier.verify("The Russian Defence Ministry acknowledged that dozens of its pilots had been killed near Harlow")
     assert out["verdict"] != "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+# Negation said in other words (2026-11-22, seventh session)
+
+@pytest.mark.parametrize("text, negated", [
+    ("Russia no longer keeps any military bases in Syria.", ("keep",)),
+    ("The town is not held by troops any longer.", ("hold",)),
+    ("Troops do not patrol the border anymore.", ("patrol",)),
+    ("The trip took no longer than two hours.", ()),                       # a bound, not a negation
+    ("Assad said terrorism should be tackled through dialogue rather than force.", ("forc",)),
+    ("The army used drones instead of artillery.", ("artilleri",)),
+    ("The minister ruled out sending troops.", ("send",)),
+    ("Police ruled out sabotage.", ("sabotag",)),
+])
+def test_negation_said_in_other_words(text, negated):
+    assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    ("Troops no longer hold the town of Harlow.", "Troops hold the town of Harlow.", "REFUTES"),
+    ("Troops hold the town of Harlow.", "Troops no longer hold the town of Harlow.", "REFUTES"),
+    ("The minister said Estria would send troops to Velmar.",
+     "The minister ruled out sending troops to Velmar.", "REFUTES"),
+    ("The army shelled Harlow with artillery.", "The army shelled Harlow with drones rather than artillery.", "REFUTES"),
+    ("The ministry said talks with Norland took longer than expected.",       # "longer" is a word here
+     "The ministry said talks with Norland took longer than expected.", "SUPPORTS"),
+])
+def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, label):
+    assert _one_passage(claim, passage, wordnet) == label
