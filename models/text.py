@@ -119,6 +119,10 @@ _IRREGULAR = dict(pair.split(":") for pair in """withdrew:withdraw withdrawn:wit
     dead:die died:die""".split())
 
 
+# ... and with a prefix ("retaken", "withheld", "oversaw", "misled"); not "resent", "outspoken", "upshot"
+_PREFIXES = ("re", "over", "under", "out", "with", "up", "mis", "fore")
+_IRREGULAR.update({p + past: p + base for p in _PREFIXES for past, base in list(_IRREGULAR.items())
+                   if past != "dead" and p + past not in _IRREGULAR and p + past not in ("resent", "outspoken", "upshot")})
 PAST_FORMS = frozenset(_IRREGULAR) - {"dead"}  # irregular past forms and participles ("fled", "held")
 
 
