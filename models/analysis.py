@@ -146,9 +146,10 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
     # "no longer keeps bases" negates keeping; "not ... any longer" negates already ("longer
-    # than" is a bound, not a negation); "X rather than Y", "instead of Y", "ruled out Y": not Y
+    # than" is a bound, not a negation). Not "rather than Y", "instead of Y", "ruled out Y":
+    # one negated word cannot say them ("instead of the planned ground offensive" does not
+    # deny the plan; "did not rule out", "was ruled out by investigators")
     (r"\bno\s+longer\b(?!\s+than)", "not"), (r"\b(?:any\s+longer|anymore|any\s+more)\b(?!\s+than)", " "),
-    (r"\brather\s+than\b", "not"), (r"\binstead\s+of\b", "not"), (r"\brul(?:e|es|ed|ing)\s+out\b", "rule not"),
     # ending support, asserted, negates it: "would withdraw its support" is "would not support";
     # not a proposal or a refusal ("urged it to end its support", "refused to end"), not a past
     # withdrawal (there was support before it), not "cut aid workers off"
@@ -226,7 +227,9 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if lw in _NEGATION_CUES or lw.endswith("n't"):
             # "not only X but also Y" asserts X; "no more than 40" is a bound, not a negation
             after_next = tokens[i + 2][0].lower() if i + 2 < len(tokens) else ""
-            if nxt not in _NOT_NEGATED_AFTER and not (nxt in ("long", "far") and after_next in _WHEN_NOT_WHETHER):
+            # ... nor "is not the only power there" (there are others)
+            if (nxt not in _NOT_NEGATED_AFTER and not (nxt in ("long", "far") and after_next in _WHEN_NOT_WHETHER)
+                    and not (nxt == "the" and after_next == "only")):
                 # the gap since the word before, not all the text before: linear on long text
                 sentence_start = i == 0 or bool(re.search(r"[.!?]\s*$", norm[tokens[i - 1][2]:start]))
                 pending, by_denial, head = True, False, None

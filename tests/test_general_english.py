@@ -690,17 +690,19 @@ def test_a_capital_acting_may_be_any_organ_of_its_state(verifier):
     assert out["verdict"] != "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
 
 
-# Negation said in other words (2026-11-22, seventh session)
+# Negation said in other words (2026-11-22, seventh session), with the cases its review found
 
 @pytest.mark.parametrize("text, negated", [
     ("Russia no longer keeps any military bases in Syria.", ("keep",)),
     ("The town is not held by troops any longer.", ("hold",)),
     ("Troops do not patrol the border anymore.", ("patrol",)),
     ("The trip took no longer than two hours.", ()),                       # a bound, not a negation
-    ("Assad said terrorism should be tackled through dialogue rather than force.", ("forc",)),
-    ("The army used drones instead of artillery.", ("artilleri",)),
-    ("The minister ruled out sending troops.", ("send",)),
-    ("Police ruled out sabotage.", ("sabotag",)),
+    ("Russia is no longer the only military power in Syria.", ()),         # there are others now
+    ("Russia is not the only military power in Syria.", ()),
+    # one negated word cannot say these: left alone
+    ("The minister did not rule out sending troops.", ("rule",)),
+    ("Sabotage was ruled out by investigators.", ()),
+    ("Estria used air strikes instead of the planned ground offensive.", ()),
 ])
 def test_negation_said_in_other_words(text, negated):
     assert analyse(text).negated == negated
@@ -709,11 +711,25 @@ def test_negation_said_in_other_words(text, negated):
 @pytest.mark.parametrize("claim, passage, label", [
     ("Troops no longer hold the town of Harlow.", "Troops hold the town of Harlow.", "REFUTES"),
     ("Troops hold the town of Harlow.", "Troops no longer hold the town of Harlow.", "REFUTES"),
-    ("The minister said Estria would send troops to Velmar.",
-     "The minister ruled out sending troops to Velmar.", "REFUTES"),
-    ("The army shelled Harlow with artillery.", "The army shelled Harlow with drones rather than artillery.", "REFUTES"),
     ("The ministry said talks with Norland took longer than expected.",       # "longer" is a word here
      "The ministry said talks with Norland took longer than expected.", "SUPPORTS"),
+    ("Russia is a military power in Syria.", "Russia is no longer the only military power in Syria.", "SUPPORTS"),
 ])
 def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, label):
     assert _one_passage(claim, passage, wordnet) == label
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Estria may send troops to Velmar.", "The minister could not rule out sending troops to Velmar."),
+    ("Investigators ruled out sabotage at the Harlow plant.",
+     "Sabotage at the Harlow plant was ruled out by investigators."),
+    ("A ground offensive on Harlow was planned.", "Estria used air strikes on Harlow instead of the planned ground offensive."),
+    ("Russian warplanes struck Harlow hospital.", "Russian warplanes, rather than Syrian warplanes, struck Harlow hospital."),
+])
+def test_contrast_and_ruling_out_are_not_read_as_negation(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "REFUTES"
+
+
+def test_an_irregular_past_with_a_prefix_meets_its_synonyms(wordnet):
+    assert _one_passage("Government forces had retaken the town of Velmar.",
+                        "Government forces recaptured the town of Velmar.", wordnet) == "SUPPORTS"
