@@ -493,6 +493,12 @@ _NOT_YET = re.compile(r"\b(?:(?:did|does|do|has|have|had)\s+not|didn['’]t|hasn
                       r"\s+(?:immediately|yet)\s+(?P<v>[a-z]+)", re.IGNORECASE)
 
 
+def asks(text: str) -> bool:
+    """A sentence that ends in a question mark asks; it states nothing ("Is Russia pulling out
+    of Syria?", "He asked: \u201cWill the army withdraw?\u201d")."""
+    return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+
+
 @lru_cache(maxsize=4096)
 def _not_yet(text: str) -> frozenset[str]:
     return frozenset(match_key(m.group("v")) for m in _NOT_YET.finditer(text))
@@ -1314,6 +1320,9 @@ class ExplicitStanceScorer:
                 rest = sum(credit[x] for x in matched) / (total - weights[k] or 1.0)
                 conflicts.append((rest, f"opposite wording: the claim says '{k}', the passage '{opposite}'"))
 
+        if asks(passage.text):
+            return Stance(NEUTRAL, round(1.0 - relevance * 0.5, 4), round(relevance, 4), round(coverage, 4),
+                          [f"covers {coverage:.0%} of the claim", "the passage asks a question: it states neither side"])
         credible = [(cov, why) for cov, why in conflicts if cov >= self.conflict_coverage]
         if relevance < self.relevance_floor and not credible:
             return Stance(NEUTRAL, round(1.0 - relevance, 4), round(relevance, 4), round(coverage, 4),

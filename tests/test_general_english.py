@@ -733,3 +733,12 @@ def test_contrast_and_ruling_out_are_not_read_as_negation(wordnet, claim, passag
 def test_an_irregular_past_with_a_prefix_meets_its_synonyms(wordnet):
     assert _one_passage("Government forces had retaken the town of Velmar.",
                         "Government forces recaptured the town of Velmar.", wordnet) == "SUPPORTS"
+
+
+@pytest.mark.parametrize("passage", [
+    "Did Estria send troops to Velmar?",
+    "Is Estria no longer sending troops to Velmar?",
+    "The minister asked: \u201cWill Estria send troops to Velmar?\u201d",
+])
+def test_a_question_states_neither_side(wordnet, passage):
+    assert _one_passage("Estria sent troops to Velmar.", passage, wordnet) == "NEUTRAL"
