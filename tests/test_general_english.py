@@ -742,3 +742,31 @@ def test_an_irregular_past_with_a_prefix_meets_its_synonyms(wordnet):
 ])
 def test_a_question_states_neither_side(wordnet, passage):
     assert _one_passage("Estria sent troops to Velmar.", passage, wordnet) == "NEUTRAL"
+
+
+# The seat of a government and a country's other short names (2026-11-22, seventh session)
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The White House said Estria would get aid.", "Washington said Estria would get aid."),
+    ("Washington said Estria would get aid.", "The White House said Estria would get aid."),
+    ("The United States said Estria would get aid.", "The White House said Estria would get aid."),
+    ("The White House said Estria would get aid.", "The US said Estria would get aid."),
+    ("Washington said Estria would get aid.", "The US said Estria would get aid."),   # the phrase's other names
+    ("The US said Estria would get aid.", "America said Estria would get aid."),
+    ("Washington said Estria would get aid.", "American officials said Estria would get aid."),
+    ("A White House spokesman said Estria would get aid.", "A US spokesman said Estria would get aid."),
+    ("Downing Street said Estria would get aid.", "Britain said Estria would get aid."),
+])
+def test_one_country_named_by_its_seat_capital_or_short_name(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
+
+
+@pytest.mark.parametrize("claim, passage, not_label", [
+    ("The White House said Estria would get aid.", "Moscow said Estria would get aid.", "SUPPORTS"),
+    ("The US said Estria would get aid.", "The Washington Post said Estria would get aid.", "SUPPORTS"),
+    ("Protesters gathered outside the White House on Monday.", "Protesters gathered in Washington on Monday.",
+     "REFUTES"),
+    ("He painted a white house in Velmar.", "He painted a house in Velmar.", "SUPPORTS"),   # capitalised only
+])
+def test_a_seat_of_government_is_no_other_country(wordnet, claim, passage, not_label):
+    assert _one_passage(claim, passage, wordnet) != not_label
