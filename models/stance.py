@@ -16,6 +16,7 @@ One interface, `StanceScorer.score(claim, passages) -> [Stance]`, two implementa
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, TextAnalysis, analyse, seats_as_capitals
+from models.analysis import AUXILIARIES, RULED_OUT, TextAnalysis, analyse, seats_as_capitals
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -48,11 +49,13 @@ class PassageView:
     topic_country: int | None = None     # the country its article is about (ExplicitStanceScorer.article_country)
     char_start: int = 0                  # where it starts in its source: its figures' offsets count from there
     long_forms: tuple[str, ...] = ()     # keys its short names stand for (ExplicitStanceScorer.long_forms)
+    asserter_title: str = ""             # the title its article gives its asserter ("Iraqi Prime Minister")
 
 
 class ArticleNames(NamedTuple):
     by_last: Mapping[str, frozenset[tuple[str, ...]]]  # its names (runs of capitalised words, by key), by last key
     countries: frozenset[str]                          # the keys among them that name a country
+    people: Mapping[str, frozenset[tuple[str, ...]]] = {}  # its names as written, by last key, a hyphen joining words too
 
 
 @dataclass
@@ -696,17 +699,19 @@ def _same_owner(claim: tuple[frozenset[str], frozenset[str]], passage: tuple[fro
     return bool(c_owner and p_owner) and _same_keys(c_owner, p_owner) and _same_scope(claim, passage)
 
 
-def _name_runs(text: str) -> list[list[str]]:
+def _name_runs(text: str, hyphens: bool = False) -> list[list[str]]:
     """Runs of capitalised words (dotted acronyms without their dots: "U.S." is "US"), a
-    possessive "'s" ending a run, and stopwords opening one dropped ("The Chadian army": Chadian)."""
+    possessive "'s" ending a run, and stopwords opening one dropped ("The Chadian army": Chadian).
+    `hyphens`: a hyphen joins capitalised words into one run ("Al-Sudani") too."""
     runs: list[list[str]] = []
     last_end = -2
     norm = normalise_text(text)
+    joins = (" ", "-") if hyphens else (" ",)
     for w, start, end in words(norm):
         if not w[0].isupper():
             last_end = -2
             continue
-        if runs and start == last_end + 1 and norm[last_end:start] == " " and not runs[-1][-1].endswith("'s"):
+        if runs and start == last_end + 1 and norm[last_end:start] in joins and not runs[-1][-1].endswith("'s"):
             runs[-1].append(w)
         else:
             runs.append([w])
@@ -928,6 +933,7 @@ class ExplicitStanceScorer:
     def article_names(self, texts: Iterable[str]) -> ArticleNames:
         """The names of an article's texts, for `long_forms`."""
         by_last: dict[str, set[tuple[str, ...]]] = {}
+        people: dict[str, set[tuple[str, ...]]] = {}
         countries: set[str] = set()
         for t in texts:
             for run in _name_runs(t):
@@ -935,7 +941,10 @@ class ExplicitStanceScorer:
                 by_last.setdefault(keys[-1], set()).add(keys)
                 if self.lexicon is not None:
                     countries.update(k for k, w in zip(keys, run) if self.lexicon.country_of(w) is not None)
-        return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries))
+            for run in _name_runs(t, hyphens=True):
+                people.setdefault(match_key(run[-1]), set()).add(tuple(run))
+        return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries),
+                            {k: frozenset(v) for k, v in people.items()})
 
     def long_forms(self, text: str, article: ArticleNames) -> tuple[str, ...]:
         """The country a text's short names leave unsaid, from the longer names its article
@@ -963,8 +972,34 @@ class ExplicitStanceScorer:
                 lent.update(k for k in longest[:-len(short)] if k in article.countries)
         # never beside another country the text names itself
         if lent and set(self.countries_named(text)) - lent:
-            return ()
-        return tuple(sorted(lent))
+            lent = set()
+        return tuple(sorted(lent | {match_key(w) for w in self.titles(text, article)}))
+
+    def titles(self, text: str, article: ArticleNames) -> list[str]:
+        """The title the article gives a person the text names by a shorter name, as written:
+        "Al-Sudani" after "Iraqi Prime Minister Mohammed Shia Al-Sudani" is Iraq's prime
+        minister. The words before the person's own name in the longest form, as long as each is
+        a word the corpus also writes in lower case (prime, minister, foreign, president) or a
+        country's, and one of them is such a word ("Jordan Bardella" has no title). Only where
+        every longer form ends with the longest, so "Assad" beside "Bashar al-Assad" and "Hafez
+        al-Assad" has none."""
+        titles: list[str] = []
+        for run in _name_runs(text, hyphens=True):
+            short = tuple(match_key(w) for w in run)
+            if short[-1] in self.common_keys:
+                continue  # an organ ("the Command"): long forms above
+            longer = [n for n in article.people.get(short[-1], ())
+                      if len(n) > len(short) and tuple(match_key(w) for w in n[-len(short):]) == short]
+            if not longer:
+                continue
+            longest = max(longer, key=len)
+            if not all(longest[-len(n):] == n for n in longer):
+                continue
+            title = list(itertools.takewhile(lambda w: match_key(w) in self.common_keys or match_key(w) in article.countries,
+                                             longest[:-len(short)]))
+            if any(match_key(w) in self.common_keys for w in title):
+                titles += [w for w in title if w not in titles]
+        return titles
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -1053,7 +1088,7 @@ class ExplicitStanceScorer:
                         and not m.found_in(passage_keys - idle)}
         # a short name the passage uses for a longer one ("the Command") names all of it
         if passage.long_forms:
-            matched |= {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
+            matched |= {k for k in claim.keys if k not in matched} & found_in(frozenset(passage.long_forms))
         matched |= {m.key for m in matchers if m.key not in matched and (m.country_phrase or m.country_names)
                     and m.names_country_in(passage)}
         # Words the lexicon relates meet the passage's plain words only, and count for no more
@@ -1216,15 +1251,17 @@ class ExplicitStanceScorer:
         who = (asserter.names - set(c_countries) or asserter.names) if asserter else frozenset()
         # ... looked for in who speaks in the passage, not anywhere in it ("Turkey said the attack
         # was carried out by Russian mercenaries" is not Russia speaking)
-        speaking = found_in(frozenset(content_keys(normalise_text(passage.asserted_by))) | _speakers(passage.text)
-                            ) if passage.asserted_by and asserter else set()
+        # the asserter with the title its article gives it ("Al-Sudani": Iraqi Prime Minister Al-Sudani)
+        passage_who = f"{passage.asserter_title} {passage.asserted_by}".strip() if passage.asserted_by else None
+        speaking = found_in(frozenset(content_keys(normalise_text(passage_who))) | _speakers(passage.text)
+                            ) if passage_who and asserter else set()
         # a speaker known only by a country ("Chad's army") is not found by its country word alone:
         # whether the passage's speaker is that country's is for same_country below
         if asserter and not who - set(c_countries):
             speaking = set()
         if (asserter and passage.asserted_by and not (who & (speaking | in_context if points_back else speaking))
                 and not (asserter.names & unknown_names)):
-            theirs = _asserter_names(passage.asserted_by, self.name_keys)
+            theirs = _asserter_names(passage_who, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
                                                                              for cf, pf in figure_matches)
             # One country however written ("Chad's army" / "the Chadian army", "Russia's
@@ -1232,10 +1269,10 @@ class ExplicitStanceScorer:
             # Kremlin"), where the passage's asserter is only that country or an organ of its
             # state ("the Russian foreign minister" may be Sergei Lavrov; "Chadian rebels" are not
             # the Chadian army), or shares a word with the claim's besides the country.
-            p_countries = self.countries_named(passage.asserted_by)
+            p_countries = self.countries_named(passage_who)
             c_ids = set(c_countries.values())
             c_rest = set(content_keys(normalise_text(asserter.text))) - set(c_countries)
-            p_rest = set(content_keys(normalise_text(passage.asserted_by))) - set(p_countries)
+            p_rest = set(content_keys(normalise_text(passage_who))) - set(p_countries)
             capital = {k for k in p_rest if k in CAPITALS and CAPITALS[k] & set(c_countries)}
             c_words = c_rest - self.name_keys       # "foreign minister", not "Sergei Lavrov"
             p_words = p_rest - capital - self.name_keys
@@ -1297,8 +1334,10 @@ class ExplicitStanceScorer:
             return next(iter(SYNONYMS.get(k, frozenset()) & passage_neg), None)
 
         # Direct matches first, so the reason names the word the passage itself negates. Not a
-        # word met only through the lexicon: its links are too loose to refute on.
-        for k in sorted((k for k in claim.keys if k in matched and k not in related_hits),
+        # word met only through the lexicon: its links are too loose to refute on. Not where
+        # both rule something out: one may say it in the passive ("sabotage was ruled out").
+        both_rule_out = RULED_OUT in claim.keys and RULED_OUT in passage_keys
+        for k in sorted((k for k in claim.keys if k in matched and k not in related_hits and not both_rule_out),
                         key=lambda k: k not in passage_neg):
             in_passage = negated_in_passage(k)
             # A verb the claim negates is not contradicted by the same word only as a noun: "stopped
@@ -1372,7 +1411,7 @@ class ExplicitStanceScorer:
             claim_who = _asserted_by(claim_text)
             pairs = [(claim_text, passage.text)]
             if claim_who and passage.asserted_by:
-                pairs = [(claim_who, passage.asserted_by),
+                pairs = [(claim_who, f"{passage.asserter_title} {passage.asserted_by}"),
                          (claim_text.replace(claim_who, " "), passage.text.replace(passage.asserted_by, " "))]
             for claim_part, passage_part in pairs:
                 here = offices(passage_part)

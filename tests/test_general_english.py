@@ -88,6 +88,11 @@ ARTICLES = {
     "n38": "Corwen strike\nIsrael's military did not immediately confirm the strike near Corwen.\n",
     "n39": "Harlow dam\nMayor Quill emphasised that the new dam at Harlow would hold through the winter, "
            "the Velmar Gazette reported.\n",
+    # a person named short after the title the article gives her; two people of one surname
+    "n40": "Velmar floods\nChadian Prime Minister Lena Marsh visited Velmar on Monday. "
+           "Marsh pledged aid for the flood victims in Velmar. Marsh said the dam at Corwen was safe.\n",
+    "n41": "Harlow trial\nThe court sentenced Tom Varga, a cousin of Nigerian Prime Minister Ana Varga, on Friday. "
+           "Varga said the trial in Harlow was fair.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -700,12 +705,33 @@ def test_a_capital_acting_may_be_any_organ_of_its_state(verifier):
     ("Russia is no longer the only military power in Syria.", ()),         # there are others now
     ("Russia is not the only military power in Syria.", ()),
     # one negated word cannot say these: left alone
-    ("The minister did not rule out sending troops.", ("rule",)),
-    ("Sabotage was ruled out by investigators.", ()),
     ("Estria used air strikes instead of the planned ground offensive.", ()),
+    # a gerund is what is denied, not the noun after it
+    ("The army denied killing civilians in Harlow.", ("kill",)),
 ])
 def test_negation_said_in_other_words(text, negated):
     assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("text, negated, asserted", [
+    ("The minister ruled out sending troops.", "send", ""),
+    ("Police ruled out sabotage.", "sabotage", ""),
+    ("The president ruled out a ground invasion but Estria deployed ground troops.", "invasion", "ground"),  # the head
+    # a negated ruling out rules nothing out (review of 487b84b)
+    ("The minister did not rule out sending troops.", "", "send"),
+    ("The minister could not rule out sending troops.", "", "send"),
+    ("The minister refused to rule out sending troops.", "", "send"),
+    ("The minister declined to rule out sending troops.", "", "send"),
+    ("The minister stopped short of ruling out sending troops.", "", "send"),
+    ("Nobody has ruled out a ceasefire.", "", "ceasefire"),
+    # the passive, an injury: nothing after it is negated
+    ("Sabotage was ruled out by investigators.", "", "investigators"),
+    ("Kovac was ruled out for six weeks with a knee injury.", "", "knee"),
+])
+def test_ruling_out_negates_what_is_ruled_out(text, negated, asserted):
+    keys = analyse(text).negated
+    assert not negated or match_key(negated) in keys, keys
+    assert not asserted or match_key(asserted) not in keys, keys
 
 
 @pytest.mark.parametrize("claim, passage, label", [
@@ -714,6 +740,8 @@ def test_negation_said_in_other_words(text, negated):
     ("The ministry said talks with Norland took longer than expected.",       # "longer" is a word here
      "The ministry said talks with Norland took longer than expected.", "SUPPORTS"),
     ("Russia is a military power in Syria.", "Russia is no longer the only military power in Syria.", "SUPPORTS"),
+    ("The minister said Estria would send troops to Velmar.", "The minister ruled out sending troops to Velmar.",
+     "REFUTES"),
 ])
 def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, label):
     assert _one_passage(claim, passage, wordnet) == label
@@ -721,6 +749,8 @@ def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, labe
 
 @pytest.mark.parametrize("claim, passage", [
     ("Estria may send troops to Velmar.", "The minister could not rule out sending troops to Velmar."),
+    ("Estria deployed ground troops to Velmar.",
+     "The president ruled out a ground invasion but Estria deployed ground troops to Velmar."),
     ("Investigators ruled out sabotage at the Harlow plant.",
      "Sabotage at the Harlow plant was ruled out by investigators."),
     ("A ground offensive on Harlow was planned.", "Estria used air strikes on Harlow instead of the planned ground offensive."),
@@ -770,3 +800,14 @@ def test_one_country_named_by_its_seat_capital_or_short_name(wordnet, claim, pas
 ])
 def test_a_seat_of_government_is_no_other_country(wordnet, claim, passage, not_label):
     assert _one_passage(claim, passage, wordnet) != not_label
+
+
+def test_a_person_named_short_has_the_title_the_article_gives(verifier):
+    for claim in ("Chad's prime minister pledged aid for the flood victims in Velmar",
+                  "Chad's prime minister said the dam at Corwen was safe"):      # who said it, by title
+        out = verifier.verify(claim)
+        assert out["verdict"] == "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+    # "Varga" may be either Varga: no title
+    out = verifier.verify("Nigeria's prime minister said the trial in Harlow was fair")
+    assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
