@@ -139,17 +139,6 @@ def _is_content(word: str) -> bool:
     return lw not in STOPWORDS and lw.replace("'", "") not in STOPWORDS and not _NUMBER_WORD.match(lw)
 
 
-# The seats of governments named in two words, read as their capitals: "the White House said"
-# is Washington speaking, as "the Kremlin said" is Moscow (stance.CAPITALS). Capitalised only.
-_SEATS = {"White": "Washington", "Downing": "London"}
-_SEAT_OF_GOVERNMENT = re.compile(r"\b(?:White\s+House|Downing\s+Street)\b")
-
-
-def seats_as_capitals(text: str) -> str:
-    """`text` with "White House" written "Washington" and "Downing Street" "London"."""
-    return _SEAT_OF_GOVERNMENT.sub(lambda m: _SEATS[m.group(0).split()[0]], text)
-
-
 # Multi-word verbs read as the one word they mean, so "pulled out" meets "withdrawal" and
 # "has nothing to do with" is a negation. General English, applied to the matching copy only.
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
@@ -183,7 +172,6 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
 
 
 def _with_phrases(norm: str) -> str:
-    norm = seats_as_capitals(norm)
     for pattern, replacement in _PHRASES:
         norm = pattern.sub(replacement, norm)
     return norm

@@ -774,32 +774,18 @@ def test_a_question_states_neither_side(wordnet, passage):
     assert _one_passage("Estria sent troops to Velmar.", passage, wordnet) == "NEUTRAL"
 
 
-# The seat of a government and a country's other short names (2026-11-22, seventh session)
-
+# "White House" read as "Washington", and a country's short names meeting one another, were
+# tried and withdrawn (5a6c740): its review found 51 new false SUPPORTS in 134 pairs. These
+# stay as they were.
 @pytest.mark.parametrize("claim, passage", [
-    ("The White House said Estria would get aid.", "Washington said Estria would get aid."),
-    ("Washington said Estria would get aid.", "The White House said Estria would get aid."),
-    ("The United States said Estria would get aid.", "The White House said Estria would get aid."),
-    ("The White House said Estria would get aid.", "The US said Estria would get aid."),
-    ("Washington said Estria would get aid.", "The US said Estria would get aid."),   # the phrase's other names
-    ("The US said Estria would get aid.", "America said Estria would get aid."),
-    ("Washington said Estria would get aid.", "American officials said Estria would get aid."),
-    ("A White House spokesman said Estria would get aid.", "A US spokesman said Estria would get aid."),
-    ("Downing Street said Estria would get aid.", "Britain said Estria would get aid."),
+    ("The White House said Estria would get aid.", "The Washington Post said Estria would get aid."),
+    ("Protesters gathered outside the White House.", "Protesters gathered outside a Washington hotel."),
+    ("Britain said Estria would get aid.", "British Airways said Estria would get aid."),
+    ("The US said Estria would get aid.", "An American journalist said Estria would get aid."),
+    ("Russia said the metro in Velmar would close.", "Two Moscow officials said the metro in Velmar would close."),
 ])
-def test_one_country_named_by_its_seat_capital_or_short_name(wordnet, claim, passage):
-    assert _one_passage(claim, passage, wordnet) == "SUPPORTS"
-
-
-@pytest.mark.parametrize("claim, passage, not_label", [
-    ("The White House said Estria would get aid.", "Moscow said Estria would get aid.", "SUPPORTS"),
-    ("The US said Estria would get aid.", "The Washington Post said Estria would get aid.", "SUPPORTS"),
-    ("Protesters gathered outside the White House on Monday.", "Protesters gathered in Washington on Monday.",
-     "REFUTES"),
-    ("He painted a white house in Velmar.", "He painted a house in Velmar.", "SUPPORTS"),   # capitalised only
-])
-def test_a_seat_of_government_is_no_other_country(wordnet, claim, passage, not_label):
-    assert _one_passage(claim, passage, wordnet) != not_label
+def test_a_seat_a_city_or_a_demonym_is_not_the_state(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
 
 
 def test_a_person_named_short_has_the_title_the_article_gives(verifier):
@@ -810,4 +796,3 @@ def test_a_person_named_short_has_the_title_the_article_gives(verifier):
     # "Varga" may be either Varga: no title
     out = verifier.verify("Nigeria's prime minister said the trial in Harlow was fair")
     assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
-
