@@ -93,6 +93,9 @@ ARTICLES = {
            "Marsh pledged aid for the flood victims in Velmar. Marsh said the dam at Corwen was safe.\n",
     "n41": "Harlow trial\nThe court sentenced Tom Varga, a cousin of Nigerian Prime Minister Ana Varga, on Friday. "
            "Varga said the trial in Harlow was fair.\n",
+    # "the city" for the place named before it in its sentence
+    "n42": "Corwen citadel\nVideos appear to show rebels in the centre of Corwen, with one man raising a flag at the "
+           "gates of the city's old citadel. Mayor Quill later toured the town's main hospital.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -796,3 +799,20 @@ def test_a_person_named_short_has_the_title_the_article_gives(verifier):
     # "Varga" may be either Varga: no title
     out = verifier.verify("Nigeria's prime minister said the trial in Harlow was fair")
     assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+def test_the_city_is_the_place_named_before_it(verifier):
+    out = verifier.verify("Videos appear to show a man raising a flag at the gates of Dunmore's old citadel")
+    assert out["verdict"] == "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+    assert "the passage 'corwen' in its place" in " ".join(out["evidence"][0]["reasons"])
+    # a person before it is no place: no swap
+    out = verifier.verify("Mayor Quill later toured Harlow's main hospital")
+    assert out["verdict"] != "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+def test_the_city_fills_a_slot_only_without_a_name_after_it():
+    from models.analysis import placeholder_names
+    slots = dict(analyse("Rebels entered the city of Aleppo and Hama.").name_slots)
+    assert not any(placeholder_names(k) for k in slots)
+    slots = analyse("Rebels advanced on Hama and Homs before entering the city.").name_slots
+    assert [placeholder_names(k) for k, _ in slots if placeholder_names(k)] == [[match_key("Homs"), "hama"]]  # nearest first
