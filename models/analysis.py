@@ -20,11 +20,13 @@ _NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 # Sets of match keys are written as words and keyed by match_key, so they follow the key
 # function (stemming, spelling fold) instead of copying its output by hand.
 _NEGATING_VERBS = {match_key(w) for w in "fail deny refuse reject dismiss ruledout".split()}
-# ... of them, those that negate a noun phrase's head or a gerund ("denied reports of a
-# withdrawal", "ruled out a ground invasion", "ruled out sending troops"), not the next word
-_NEGATING_A_PHRASE = {match_key(w) for w in "deny reject dismiss ruledout".split()}
-RULED_OUT = match_key("ruledout")   # the key of "ruled out", active or passive
-_DENIAL_VERBS = {match_key(w) for w in "deny reject dismiss".split()}  # they negate a proposition, not one word
+# ... of them, those that negate a proposition, the head of the noun phrase after them ("denied
+# reports of a withdrawal", "ruled out a ground invasion"), and that a claim reports rather
+# than asserts ("X denied Y" is checked against what X said)
+_DENIAL_VERBS = {match_key(w) for w in "deny reject dismiss ruledout".split()}
+# "ruled out", active and passive: one thing said two ways (stance.SYNONYMS), whose negations
+# fall on different words ("ruled out sabotage" / "sabotage was ruled out")
+RULED_OUT, RULED_OUT_PASSIVE = match_key("ruledout"), match_key("passiveruledout")
 # Verbs whose negation passes on to the verb of their "to" ("refused to commit to defending",
 # "did not want to withdraw"); not "withdraw to positions" or "speak to journalists". Not
 # "hesitate": "did not hesitate to strike" asserts the strike.
@@ -164,12 +166,12 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # than" is a bound, not a negation). Not "rather than Y", "instead of Y": one negated word
     # cannot say them ("instead of the planned ground offensive" does not deny the plan).
     (r"\bno\s+longer\b(?!\s+than)", "not"), (r"\b(?:any\s+longer|anymore|any\s+more)\b(?!\s+than)", " "),
-    # "ruled out sending troops" negates what follows it, as "denied" does, and "did not rule
-    # out" negates nothing (a negated refusal); not in the passive ("was ruled out by"), nor
-    # "ruled out for six weeks", nor after "declined to" or "stopped short of" (no refusal)
-    (r"\b(?:was|were|is|are|been|be|being)\s+ruled\s+out\b", "ruledouts"),   # passive: its subject is ruled out
-    (r"(?<!declined\sto\s)(?<!decline\sto\s)(?<!declines\sto\s)(?<!declining\sto\s)(?<!short\sof\s)"
-     r"\brul(?:e|es|ed|ing)\s+out\b(?!\s+(?:by|for|of|with|after|until|from|in|at|on|as|that|because|due)\b|\s*[,.;:!?])",
+    # "ruled out a ground invasion" denies it, as "rejected" does, and "has not ruled out"
+    # denies nothing; only where it was done ("ruled", "rules"), not "to rule out", "would rule
+    # out", "declined to rule out"; not "ruled out for six weeks". The passive says it of its
+    # subject, before it: one key, negating nothing after it.
+    (r"\b(?:was|were|is|are|been|be|being)\s+ruled\s+out\b", "passiveruledout"),
+    (r"\brul(?:ed|es)\s+out\b(?!\s+(?:by|for|of|with|after|until|from|in|at|on|as|that|because|due)\b|\s*[,.;:!?])",
      "ruledout"),
     # ending support, asserted, negates it: "would withdraw its support" is "would not support";
     # not a proposal or a refusal ("urged it to end its support", "refused to end"), not a past
@@ -208,6 +210,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     # civilian was killed"); "head": the last word of the next noun phrase ("denied reports of a
     # military withdrawal from Hama" -> withdrawal).
     pending, mode, by_denial = False, "word", False
+    named_object = False  # a name came first after a denial: its object
     cue_at = 0  # where the pending cue is
     head: str | None = None
     previous = ""
@@ -271,6 +274,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if pending and mode == "head" and head and not content:
             negate(head)  # the noun phrase ended: its last word was its head
             pending, head = False, None
+        elif pending and mode == "head" and not head and not content and named_object:
+            pending = False  # a name was the object: "ruled out Kovac for Saturday's match"
+        if pending and mode == "head" and not head and content and w[0].isupper() and i > 0:
+            named_object = True
         if not content:
             if (lw == "from" and i <= preventing_until and not _clause_break_in(norm[preventing_end:start])
                     and not _NOT_PREVENTING_BETWEEN & set(norm[preventing_end:start].lower().split())):
@@ -311,8 +318,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             if i == 0 or norm[:start].strip() in ("", '"', "'"):
                 initial = key
         content_positions.append((key, is_name))
-        # (the passive "was ruled out" shares the key of "ruled out" but negates nothing after it)
-        if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS) and lw != "ruledouts":
+        if key in _NEGATING_VERBS and (denial_negates or key not in _DENIAL_VERBS):
             if pending and mode != "head" and not _verb_or_clause_between([t[0] for t in tokens[cue_at + 1:i]]):
                 # "did not fail to capture": two negations assert it, and deny the failing
                 # ("did not reject the reports", "No one in the government denied that ...":
@@ -322,8 +328,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 pending = False
             else:
                 denial = key in _DENIAL_VERBS
-                pending, by_denial, head, cue_at = True, denial, None, i
-                mode = "head" if key in _NEGATING_A_PHRASE else "word"  # "refused to comment": the next word, a verb
+                pending, by_denial, head, cue_at, named_object = True, denial, None, i, False
+                mode = "head" if denial else "word"  # "refused to comment": the next word, a verb
             previous = lw
             continue
         if (key in _PREVENTING and not pending and not is_name
@@ -340,10 +346,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                        or previous in _NEGATION_CUES and i + 1 < len(tokens)
                        and not _clause_break_in(norm[tokens[i][2]:tokens[i + 1][1]])))
         if pending and lw not in _SKIP_AFTER_CUE and not is_name and not adverb:
-            if mode == "head" and head is None and lw.endswith("ing") and len(lw) > 5:
-                negate(key)  # a gerund is what is denied: "denied killing civilians in Harlow"
-                pending = False
-            elif mode == "head":
+            if mode == "head":
                 head = key
             elif (mode == "word" or previous in AUXILIARIES or lw.endswith(("ed", "en", "ing"))
                   or previous in _NEGATIVE_PRONOUNS and lw.endswith("s") and not lw.endswith("ss")):  # "Nobody knows"

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, RULED_OUT, TextAnalysis, analyse, placeholder_names
+from models.analysis import AUXILIARIES, RULED_OUT, RULED_OUT_PASSIVE, TextAnalysis, analyse, placeholder_names
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -129,6 +129,7 @@ advance push progress
 help aid assist support backing backed
 stress emphasise emphasize underline underscore
 premier prime
+ruledout passiveruledout
 country nation
 government authorities regime
 region area
@@ -253,7 +254,7 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
+_DENIALS = frozenset(match_key(w) for w in "deny reject dismiss ruledout passiveruledout".split())
 # Words that say only "the state": "Russia's military said" may be its Defence Ministry.
 _CALENDAR = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january
                       february march april may june july august september october november december""".split())
@@ -693,25 +694,38 @@ def _same_owner(claim: tuple[frozenset[str], frozenset[str]], passage: tuple[fro
     return bool(c_owner and p_owner) and _same_keys(c_owner, p_owner) and _same_scope(claim, passage)
 
 
-def _name_runs(text: str, hyphens: bool = False) -> list[list[str]]:
+# Words before a title that say it is not held now: "former Prime Minister X"
+_NOT_HELD = frozenset("former ex late then outgoing erstwhile".split())
+
+
+def _name_runs(text: str, hyphens: bool = False, not_after: frozenset[str] = frozenset()) -> list[list[str]]:
     """Runs of capitalised words (dotted acronyms without their dots: "U.S." is "US"), a
     possessive "'s" ending a run, and stopwords opening one dropped ("The Chadian army": Chadian).
-    `hyphens`: a hyphen joins capitalised words into one run ("Al-Sudani") too."""
+    `hyphens`: a hyphen joins capitalised words into one run ("Al-Sudani") too. `not_after`:
+    runs right after one of these (lower-case) words are left out."""
     runs: list[list[str]] = []
+    dropped: set[int] = set()
     last_end = -2
+    previous = ""
     norm = normalise_text(text)
     joins = (" ", "-") if hyphens else (" ",)
     for w, start, end in words(norm):
         if not w[0].isupper():
             last_end = -2
+            previous = w
             continue
         if runs and start == last_end + 1 and norm[last_end:start] in joins and not runs[-1][-1].endswith("'s"):
             runs[-1].append(w)
         else:
             runs.append([w])
+            if previous in not_after:
+                dropped.add(len(runs) - 1)
         last_end = end
+        previous = w
     out = []
-    for run in runs:
+    for n, run in enumerate(runs):
+        if n in dropped:
+            continue
         run = [w[:-2] if w.endswith("'s") else w for w in run]
         while run and run[0].lower() in STOPWORDS and not run[0].isupper():  # "The", not "US"
             run = run[1:]
@@ -935,7 +949,7 @@ class ExplicitStanceScorer:
                 by_last.setdefault(keys[-1], set()).add(keys)
                 if self.lexicon is not None:
                     countries.update(k for k, w in zip(keys, run) if self.lexicon.country_of(w) is not None)
-            for run in _name_runs(t, hyphens=True):
+            for run in _name_runs(t, hyphens=True, not_after=_NOT_HELD):
                 people.setdefault(match_key(run[-1]), set()).add(tuple(run))
         return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries),
                             {k: frozenset(v) for k, v in people.items()})
@@ -967,12 +981,14 @@ class ExplicitStanceScorer:
         # never beside another country the text names itself
         if lent and set(self.countries_named(text)) - lent:
             lent = set()
-        return tuple(sorted(lent | {match_key(w) for w in self.titles(text, article)}))
+        return tuple(sorted(lent))
 
     def titles(self, text: str, article: ArticleNames) -> list[str]:
         """The title the article gives a person the text names by a shorter name, as written:
         "Al-Sudani" after "Iraqi Prime Minister Mohammed Shia Al-Sudani" is Iraq's prime
-        minister. The words before the person's own name in the longest form, as long as each is
+        minister. For who says a passage, not for what it says: the title is not in the
+        passage ("Iraq's prime minister resigned" is not "Tamimi said the minister resigned").
+        Not a title held no longer ("former Iraqi Prime Minister ..."). The words before the person's own name in the longest form, as long as each is
         a word the corpus also writes in lower case (prime, minister, foreign, president) or a
         country's, and one of them is such a word ("Jordan Bardella" has no title). Only where
         every longer form ends with the longest, so "Assad" beside "Bashar al-Assad" and "Hafez
@@ -1095,7 +1111,13 @@ class ExplicitStanceScorer:
                         and not m.found_in(passage_keys - idle)}
         # a short name the passage uses for a longer one ("the Command") names all of it
         if passage.long_forms:
-            matched |= {k for k in claim.keys if k not in matched} & found_in(frozenset(passage.long_forms))
+            matched |= {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
+        # the title its article gives the passage's asserter says who the claim's asserter is:
+        # "Chad's prime minister said" for "Marsh said", the article's Chadian Prime Minister
+        if passage.asserter_title and claim_asserter:
+            title = frozenset(content_keys(normalise_text(passage.asserter_title)))
+            matched |= {m.key for m in matchers if m.key in claim_asserter.keys and m.key not in matched
+                        and m.found_in(title)}
         matched |= {m.key for m in matchers if m.key not in matched and (m.country_phrase or m.country_names)
                     and m.names_country_in(passage)}
         # Words the lexicon relates meet the passage's plain words only, and count for no more
@@ -1341,10 +1363,12 @@ class ExplicitStanceScorer:
             return next(iter(SYNONYMS.get(k, frozenset()) & passage_neg), None)
 
         # Direct matches first, so the reason names the word the passage itself negates. Not a
-        # word met only through the lexicon: its links are too loose to refute on. Not where
-        # both rule something out: one may say it in the passive ("sabotage was ruled out").
-        both_rule_out = RULED_OUT in claim.keys and RULED_OUT in passage_keys
-        for k in sorted((k for k in claim.keys if k in matched and k not in related_hits and not both_rule_out),
+        # word met only through the lexicon: its links are too loose to refute on. Not where one
+        # rules something out in the active and the other in the passive ("investigators ruled
+        # out sabotage" / "sabotage was ruled out"): their negations fall on different words.
+        voices = ({RULED_OUT, RULED_OUT_PASSIVE} & set(claim.keys), {RULED_OUT, RULED_OUT_PASSIVE} & passage_keys)
+        other_voice = all(voices) and voices[0] != voices[1]
+        for k in sorted((k for k in claim.keys if k in matched and k not in related_hits and not other_voice),
                         key=lambda k: k not in passage_neg):
             in_passage = negated_in_passage(k)
             # A verb the claim negates is not contradicted by the same word only as a noun: "stopped

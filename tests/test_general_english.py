@@ -90,7 +90,8 @@ ARTICLES = {
            "the Velmar Gazette reported.\n",
     # a person named short after the title the article gives her; two people of one surname
     "n40": "Velmar floods\nChadian Prime Minister Lena Marsh visited Velmar on Monday. "
-           "Marsh pledged aid for the flood victims in Velmar. Marsh said the dam at Corwen was safe.\n",
+           "Marsh pledged aid for the flood victims in Velmar. Marsh said the dam at Corwen was safe. "
+           "Marsh said the defence minister had resigned.\n",
     "n41": "Harlow trial\nThe court sentenced Tom Varga, a cousin of Nigerian Prime Minister Ana Varga, on Friday. "
            "Varga said the trial in Harlow was fair.\n",
     # "the city" for the place named before it in its sentence
@@ -709,24 +710,29 @@ def test_a_capital_acting_may_be_any_organ_of_its_state(verifier):
     ("Russia is not the only military power in Syria.", ()),
     # one negated word cannot say these: left alone
     ("Estria used air strikes instead of the planned ground offensive.", ()),
-    # a gerund is what is denied, not the noun after it
-    ("The army denied killing civilians in Harlow.", ("kill",)),
+    ("The army denied having shelled Harlow.", ("shell",)),          # not "having" (review of 5272951)
 ])
 def test_negation_said_in_other_words(text, negated):
     assert analyse(text).negated == negated
 
 
 @pytest.mark.parametrize("text, negated, asserted", [
-    ("The minister ruled out sending troops.", "send", ""),
+    ("The minister ruled out sending troops.", "troops", ""),
     ("Police ruled out sabotage.", "sabotage", ""),
     ("The president ruled out a ground invasion but Estria deployed ground troops.", "invasion", "ground"),  # the head
     # a negated ruling out rules nothing out (review of 487b84b)
-    ("The minister did not rule out sending troops.", "", "send"),
-    ("The minister could not rule out sending troops.", "", "send"),
-    ("The minister refused to rule out sending troops.", "", "send"),
-    ("The minister declined to rule out sending troops.", "", "send"),
-    ("The minister stopped short of ruling out sending troops.", "", "send"),
+    ("The minister did not rule out sending troops.", "", "troops"),
+    ("The minister could not rule out sending troops.", "", "troops"),
+    ("The minister refused to rule out sending troops.", "", "troops"),
+    ("The minister declined to rule out sending troops.", "", "troops"),
+    ("The minister stopped short of ruling out sending troops.", "", "troops"),
     ("Nobody has ruled out a ceasefire.", "", "ceasefire"),
+    # not done (review of 5272951): to be done, asked about, urged
+    ("Officials are yet to rule out sending troops.", "", "troops"),
+    ("Asked whether he would rule out sending troops, the minister smiled.", "", "troops"),
+    ("Lawmakers urged the government to rule out a ground invasion.", "", "invasion"),
+    # a name first is the object: "for" ends the phrase
+    ("The coach ruled out Kovac for Saturday's match in Harlow.", "", "match"),
     # the passive, an injury: nothing after it is negated
     ("Sabotage was ruled out by investigators.", "", "investigators"),
     ("Kovac was ruled out for six weeks with a knee injury.", "", "knee"),
@@ -751,6 +757,10 @@ def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, labe
 
 
 @pytest.mark.parametrize("claim, passage", [
+    # review of 5272951: a claim that someone ruled something out reports it, as "denied" does
+    ("Police ruled out sabotage in the Harlow fire.", "Investigators found that sabotage caused the Harlow fire."),
+    ("Estria may send troops to Velmar.", "Officials are yet to rule out sending troops to Velmar."),
+    ("Saturday's match in Harlow went ahead.", "The coach ruled out Kovac for Saturday's match in Harlow."),
     ("Estria may send troops to Velmar.", "The minister could not rule out sending troops to Velmar."),
     ("Estria deployed ground troops to Velmar.",
      "The president ruled out a ground invasion but Estria deployed ground troops to Velmar."),
@@ -761,6 +771,17 @@ def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, labe
 ])
 def test_contrast_and_ruling_out_are_not_read_as_negation(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) != "REFUTES"
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    ("The army shelled Harlow.", "The army denied having shelled Harlow.", "REFUTES"),
+    ("Sabotage at the Harlow plant has been ruled out.",
+     "Police said sabotage at the Harlow plant cannot be ruled out.", "REFUTES"),
+    ("Investigators ruled out sabotage at the Harlow plant.",
+     "Investigators ruled out sabotage at the Harlow plant.", "SUPPORTS"),
+])
+def test_ruling_out_and_denying_after_their_review(wordnet, claim, passage, label):
+    assert _one_passage(claim, passage, wordnet) == label
 
 
 def test_an_irregular_past_with_a_prefix_meets_its_synonyms(wordnet):
@@ -792,10 +813,12 @@ def test_a_seat_a_city_or_a_demonym_is_not_the_state(wordnet, claim, passage):
 
 
 def test_a_person_named_short_has_the_title_the_article_gives(verifier):
-    for claim in ("Chad's prime minister pledged aid for the flood victims in Velmar",
-                  "Chad's prime minister said the dam at Corwen was safe"):      # who said it, by title
-        out = verifier.verify(claim)
-        assert out["verdict"] == "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+    # who said it, by title
+    out = verifier.verify("Chad's prime minister said the dam at Corwen was safe")
+    assert out["verdict"] == "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+    # only who said it: the title is not in what she said (review of 5272951)
+    out = verifier.verify("Chad's prime minister resigned")
+    assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
     # "Varga" may be either Varga: no title
     out = verifier.verify("Nigeria's prime minister said the trial in Harlow was fair")
     assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
