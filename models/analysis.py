@@ -57,17 +57,6 @@ _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.": its dots end no clause
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 
 
-# "the city", "the town": a place named before, whose slot they fill. A slot's key is then
-# _PLACEHOLDER and the names before it in its sentence, nearest first, joined by "|".
-_PLACE_NOUNS = frozenset("city town village province".split())
-_PLACEHOLDER = "@"
-
-
-def placeholder_names(slot_key: str) -> list[str]:
-    """The names a "the city" slot may stand for, nearest first; [] for a name's own slot."""
-    return slot_key[len(_PLACEHOLDER):].split("|") if slot_key.startswith(_PLACEHOLDER) else []
-
-
 _RELATIVE = {"who", "whom", "which", "that", "we", "they", "i", "you"}
 _CLAUSE_OPENERS = {"the", "a", "an", "its", "his", "her", "their", "it", "he", "she", "they", "we"}
 
@@ -216,10 +205,6 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     previous = ""
     initial = None
     content_positions: list[tuple[str, bool]] = []
-    # "the city" names the place named before it in its sentence: the names so far, and the
-    # positions where such a phrase fills a name's slot ("to enter the city", "the city's citadel")
-    sentence_names: list[str] = []
-    placeholders: dict[int, str] = {}
     runs: list[list[str]] = []
     last_name_token = -2
     # A negated verb of _NEGATION_PASSES_ON passes its negation on through "to" ("refused to
@@ -291,13 +276,6 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         key = match_key(w)
         keys.setdefault(key)
         is_name = w[0].isupper() and i > 0
-        if i == 0 or re.search(r"[.!?]\s*$", norm[tokens[i - 1][2]:start]):
-            sentence_names = []
-        if is_name:
-            sentence_names.append(key)
-        elif (previous == "the" and (lw[:-2] if lw.endswith("'s") else lw) in _PLACE_NOUNS and nxt != "of"
-              and sentence_names):
-            placeholders[len(content_positions)] = _PLACEHOLDER + "|".join(dict.fromkeys(reversed(sentence_names)))
         if i == from_verb_at and not is_name and lw.endswith("ing"):
             negate(key)
         if i == chain_verb_at and not is_name and (lw.endswith("ing") or not lw.endswith("s")):
@@ -361,10 +339,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         negate(head)
     slots = []
     for j, (key, is_name) in enumerate(content_positions):
-        if is_name or key == initial or j in placeholders:
+        if is_name or key == initial:
             left = [k for k, n in content_positions[max(0, j - 2):j] if not n]
             right = [k for k, n in content_positions[j + 1:j + 3] if not n]
-            slots.append((placeholders.get(j, key), tuple("<" + k for k in left) + tuple(k + ">" for k in right)))
+            slots.append((key, tuple("<" + k for k in left) + tuple(k + ">" for k in right)))
     for f in figures:  # what a bare count counts, read from its verb ("killed 300": people), is stated too
         if f.counts and f.counts.lower() not in text.lower():
             for w in f.counts.split():

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, RULED_OUT, RULED_OUT_PASSIVE, TextAnalysis, analyse, placeholder_names
+from models.analysis import AUXILIARIES, RULED_OUT, RULED_OUT_PASSIVE, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -1011,19 +1011,6 @@ class ExplicitStanceScorer:
                 titles += [w for w in title if w not in titles]
         return titles
 
-    def _resolved_slots(self, slots: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, Sequence[str]]]:
-        """Name slots with "the city" read as the nearest place named before it in its sentence;
-        dropped where none is known to be a place."""
-        out = []
-        for key, around in slots:
-            candidates = placeholder_names(key)
-            if candidates:
-                key = next((c for c in candidates if self.name_kinds.get(c) == "place"), "")
-                if not key:
-                    continue
-            out.append((key, around))
-        return out
-
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
         that is named: the keys of the attribution and the names that say who it is, not those
@@ -1206,7 +1193,7 @@ class ExplicitStanceScorer:
             slots = dict(claim.name_slots)
             for k in missing_names:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
-                other = next((v for v, v_around in self._resolved_slots(pa.name_slots)
+                other = next((v for v, v_around in pa.name_slots
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
                               and not any(_same_name(v, n) for n in names) and around & set(v_around)
                               # "struck Kyiv" for "struck Ukraine"; "Moscow" or "the Kremlin" acting for

@@ -94,9 +94,9 @@ ARTICLES = {
            "Marsh said the defence minister had resigned.\n",
     "n41": "Harlow trial\nThe court sentenced Tom Varga, a cousin of Nigerian Prime Minister Ana Varga, on Friday. "
            "Varga said the trial in Harlow was fair.\n",
-    # "the city" for the place named before it in its sentence
-    "n42": "Corwen citadel\nVideos appear to show rebels in the centre of Corwen, with one man raising a flag at the "
-           "gates of the city's old citadel. Mayor Quill later toured the town's main hospital.\n",
+    # "the city" names what the sentence before it named, more often than a place before it in its own
+    "n42": "Dunmore governor\nRebels entered Dunmore at dawn. Fighters who had driven down from Harwick overnight "
+           "said the city's governor had fled.\n",
     "n13": "Salma\nSoldiers crushed an attempt by rebels to advance toward the town of Velmar in the Corwen countryside.\n",
 }
 
@@ -824,18 +824,8 @@ def test_a_person_named_short_has_the_title_the_article_gives(verifier):
     assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
 
 
-def test_the_city_is_the_place_named_before_it(verifier):
-    out = verifier.verify("Videos appear to show a man raising a flag at the gates of Dunmore's old citadel")
-    assert out["verdict"] == "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
-    assert "the passage 'corwen' in its place" in " ".join(out["evidence"][0]["reasons"])
-    # a person before it is no place: no swap
-    out = verifier.verify("Mayor Quill later toured Harlow's main hospital")
+def test_the_city_is_not_the_last_place_named_before_it(verifier):
+    # reading "the city" as the nearest place before it in its sentence was tried and withdrawn
+    # (f3f9a00): its review found 12 wrong REFUTED in 15 ordinary sentences like this one
+    out = verifier.verify("The governor of Dunmore had fled")
     assert out["verdict"] != "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
-
-
-def test_the_city_fills_a_slot_only_without_a_name_after_it():
-    from models.analysis import placeholder_names
-    slots = dict(analyse("Rebels entered the city of Aleppo and Hama.").name_slots)
-    assert not any(placeholder_names(k) for k in slots)
-    slots = analyse("Rebels advanced on Hama and Homs before entering the city.").name_slots
-    assert [placeholder_names(k) for k, _ in slots if placeholder_names(k)] == [[match_key("Homs"), "hama"]]  # nearest first
