@@ -924,6 +924,21 @@ class ExplicitStanceScorer:
             return ()
         return tuple(c for c in (self.lexicon.country_of(name) for name, _ in self._named_places(text)) if c is not None)
 
+    def _country_of_key(self, key: str, countries: Mapping[str, int]) -> int | None:
+        """The country a name's key stands for: as its text names one, or as the capital of one."""
+        if key in countries:
+            return countries[key]
+        if key in _CAPITAL_CITIES and self.lexicon is not None:
+            line = next(l for l in _CAPITALS_TEXT.split("\n") if l.split() and match_key(l.split()[0]) == key)
+            return self.lexicon.country_of(line.split()[1].capitalize())
+        return None
+
+    def _one_country(self, claim_key: str, passage_key: str, claim_countries: Mapping[str, int] | None,
+                     passage_text: str) -> bool:
+        """Whether a claim name and a passage name name one country (no swap of one for the other)."""
+        a = self._country_of_key(claim_key, claim_countries or {})
+        return a is not None and a == self._country_of_key(passage_key, self.countries_named(passage_text))
+
     def names_elsewhere(self, text: str, country: int) -> bool:
         """Whether a text names a place or people of another country than `country`: another
         country, a city WordNet places in one ("Beijing sent engineers"), or a people WordNet
@@ -1199,7 +1214,9 @@ class ExplicitStanceScorer:
                               # "struck Kyiv" for "struck Ukraine"; "Moscow" or "the Kremlin" acting for
                               # the claim's "Russian Defence Ministry" or "Vladimir Putin"
                               and not (v in CAPITALS and (k in CAPITALS[v] or CAPITALS[v] & names and (
-                                  v not in _CAPITAL_CITIES or v in capitals_standing_for_countries(passage.text))))),
+                                  v not in _CAPITAL_CITIES or v in capitals_standing_for_countries(passage.text))))
+                              # two names of one country: "US" / "American", "the US" / "Washington"
+                              and not self._one_country(k, v, claim_countries, passage.text)),
                              None)
                 if other:
                     conflicts.append((rest - self.support_coverage + self.conflict_coverage,

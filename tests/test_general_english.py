@@ -829,3 +829,22 @@ def test_the_city_is_not_the_last_place_named_before_it(verifier):
     # (f3f9a00): its review found 12 wrong REFUTED in 15 ordinary sentences like this one
     out = verifier.verify("The governor of Dunmore had fled")
     assert out["verdict"] != "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # two names of one country are no swap of one for the other
+    ("Washington said Estria would get aid.", "The US said Estria would get aid."),
+    ("The US said Estria would get aid.", "Washington said Estria would get aid."),
+    ("US troops shelled Velmar.", "American troops shelled Velmar."),
+    ("London said Estria would get aid.", "The UK said Estria would get aid."),
+])
+def test_two_names_of_one_country_are_no_swap(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) != "REFUTES"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("US troops shelled Velmar.", "Russian troops shelled Velmar."),
+    ("Washington said Estria would get aid.", "Moscow said Estria would get aid."),
+])
+def test_names_of_two_countries_are_a_swap(wordnet, claim, passage):
+    assert _one_passage(claim, passage, wordnet) == "REFUTES"
