@@ -19,14 +19,8 @@ _NEGATION_CUES = {"not", "no", "never", "without", "neither", "nor", "none", "ca
 _NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "noone"}
 # Sets of match keys are written as words and keyed by match_key, so they follow the key
 # function (stemming, spelling fold) instead of copying its output by hand.
-_NEGATING_VERBS = {match_key(w) for w in "fail deny refuse reject dismiss ruledout".split()}
-# ... of them, those that negate a proposition, the head of the noun phrase after them ("denied
-# reports of a withdrawal", "ruled out a ground invasion"), and that a claim reports rather
-# than asserts ("X denied Y" is checked against what X said)
-_DENIAL_VERBS = {match_key(w) for w in "deny reject dismiss ruledout".split()}
-# "ruled out", active and passive: one thing said two ways (stance.SYNONYMS), whose negations
-# fall on different words ("ruled out sabotage" / "sabotage was ruled out")
-RULED_OUT, RULED_OUT_PASSIVE = match_key("ruledout"), match_key("passiveruledout")
+_NEGATING_VERBS = {match_key(w) for w in "fail deny refuse reject dismiss".split()}
+_DENIAL_VERBS = {match_key(w) for w in "deny reject dismiss".split()}  # they negate a proposition, not one word
 # Verbs whose negation passes on to the verb of their "to" ("refused to commit to defending",
 # "did not want to withdraw"); not "withdraw to positions" or "speak to journalists". Not
 # "hesitate": "did not hesitate to strike" asserts the strike.
@@ -152,16 +146,10 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
     # "no longer keeps bases" negates keeping; "not ... any longer" negates already ("longer
-    # than" is a bound, not a negation). Not "rather than Y", "instead of Y": one negated word
-    # cannot say them ("instead of the planned ground offensive" does not deny the plan).
+    # than" is a bound, not a negation). Not "rather than Y", "instead of Y", "ruled out Y": one
+    # negated word cannot say them ("instead of the planned ground offensive" does not deny the
+    # plan; "ruled out withdrawing troops" does not deny the troops; reviews of 487b84b, 5272951)
     (r"\bno\s+longer\b(?!\s+than)", "not"), (r"\b(?:any\s+longer|anymore|any\s+more)\b(?!\s+than)", " "),
-    # "ruled out a ground invasion" denies it, as "rejected" does, and "has not ruled out"
-    # denies nothing; only where it was done ("ruled", "rules"), not "to rule out", "would rule
-    # out", "declined to rule out"; not "ruled out for six weeks". The passive says it of its
-    # subject, before it: one key, negating nothing after it.
-    (r"\b(?:was|were|is|are|been|be|being)\s+ruled\s+out\b", "passiveruledout"),
-    (r"\brul(?:ed|es)\s+out\b(?!\s+(?:by|for|of|with|after|until|from|in|at|on|as|that|because|due)\b|\s*[,.;:!?])",
-     "ruledout"),
     # ending support, asserted, negates it: "would withdraw its support" is "would not support";
     # not a proposal or a refusal ("urged it to end its support", "refused to end"), not a past
     # withdrawal (there was support before it), not "cut aid workers off"
@@ -199,7 +187,6 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     # civilian was killed"); "head": the last word of the next noun phrase ("denied reports of a
     # military withdrawal from Hama" -> withdrawal).
     pending, mode, by_denial = False, "word", False
-    named_object = False  # a name came first after a denial: its object
     cue_at = 0  # where the pending cue is
     head: str | None = None
     previous = ""
@@ -240,9 +227,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if lw in _NEGATION_CUES or lw.endswith("n't"):
             # "not only X but also Y" asserts X; "no more than 40" is a bound, not a negation
             after_next = tokens[i + 2][0].lower() if i + 2 < len(tokens) else ""
-            # ... nor "is not the only power there" (there are others)
-            if (nxt not in _NOT_NEGATED_AFTER and not (nxt in ("long", "far") and after_next in _WHEN_NOT_WHETHER)
-                    and not (nxt == "the" and after_next == "only")):
+            if nxt not in _NOT_NEGATED_AFTER and not (nxt in ("long", "far") and after_next in _WHEN_NOT_WHETHER):
                 # the gap since the word before, not all the text before: linear on long text
                 sentence_start = i == 0 or bool(re.search(r"[.!?]\s*$", norm[tokens[i - 1][2]:start]))
                 pending, by_denial, head = True, False, None
@@ -259,10 +244,6 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if pending and mode == "head" and head and not content:
             negate(head)  # the noun phrase ended: its last word was its head
             pending, head = False, None
-        elif pending and mode == "head" and not head and not content and named_object:
-            pending = False  # a name was the object: "ruled out Kovac for Saturday's match"
-        if pending and mode == "head" and not head and content and w[0].isupper() and i > 0:
-            named_object = True
         if not content:
             if (lw == "from" and i <= preventing_until and not _clause_break_in(norm[preventing_end:start])
                     and not _NOT_PREVENTING_BETWEEN & set(norm[preventing_end:start].lower().split())):
@@ -306,7 +287,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 pending = False
             else:
                 denial = key in _DENIAL_VERBS
-                pending, by_denial, head, cue_at, named_object = True, denial, None, i, False
+                pending, by_denial, head, cue_at = True, denial, None, i
                 mode = "head" if denial else "word"  # "refused to comment": the next word, a verb
             previous = lw
             continue

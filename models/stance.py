@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, RULED_OUT, RULED_OUT_PASSIVE, TextAnalysis, analyse
+from models.analysis import AUXILIARIES, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -129,7 +129,6 @@ advance push progress
 help aid assist support backing backed
 stress emphasise emphasize underline underscore
 premier prime
-ruledout passiveruledout
 country nation
 government authorities regime
 region area
@@ -254,7 +253,7 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_DENIALS = frozenset(match_key(w) for w in "deny reject dismiss ruledout passiveruledout".split())
+_DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
 # Words that say only "the state": "Russia's military said" may be its Defence Ministry.
 _CALENDAR = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january
                       february march april may june july august september october november december""".split())
@@ -497,10 +496,17 @@ _NOT_YET = re.compile(r"\b(?:(?:did|does|do|has|have|had)\s+not|didn['’]t|hasn
                       r"\s+(?:immediately|yet)\s+(?P<v>[a-z]+)", re.IGNORECASE)
 
 
+_QUESTION_OPENERS = frozenset("""did does do is are was were will would can could should has have had who what why how
+                               when where which shall may might must""".split())
+
+
 def asks(text: str) -> bool:
-    """A sentence that ends in a question mark asks; it states nothing ("Is Russia pulling out
-    of Syria?", "He asked: \u201cWill the army withdraw?\u201d")."""
-    return text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
+    """A sentence that opens as a question and ends in a question mark asks; it states nothing
+    ("Is Russia pulling out of Syria?"). Not a statement with a question after it ("The dam was
+    finished in May, but will it hold?", "..., asking reporters: 'What else could we do?'")."""
+    stripped = text.strip().strip("\"'\u201c\u201d\u2018\u2019()")
+    first = stripped.split(maxsplit=1)[0].lower() if stripped else ""
+    return stripped.endswith("?") and first in _QUESTION_OPENERS
 
 
 @lru_cache(maxsize=4096)
@@ -695,7 +701,7 @@ def _same_owner(claim: tuple[frozenset[str], frozenset[str]], passage: tuple[fro
 
 
 # Words before a title that say it is not held now: "former Prime Minister X"
-_NOT_HELD = frozenset("former ex late then outgoing erstwhile".split())
+_NOT_HELD = frozenset("former ex late then outgoing erstwhile ousted deposed toppled".split())
 
 
 def _name_runs(text: str, hyphens: bool = False, not_after: frozenset[str] = frozenset()) -> list[list[str]]:
@@ -998,33 +1004,33 @@ class ExplicitStanceScorer:
             lent = set()
         return tuple(sorted(lent))
 
-    def titles(self, text: str, article: ArticleNames) -> list[str]:
-        """The title the article gives a person the text names by a shorter name, as written:
-        "Al-Sudani" after "Iraqi Prime Minister Mohammed Shia Al-Sudani" is Iraq's prime
-        minister. For who says a passage, not for what it says: the title is not in the
-        passage ("Iraq's prime minister resigned" is not "Tamimi said the minister resigned").
-        Not a title held no longer ("former Iraqi Prime Minister ..."). The words before the person's own name in the longest form, as long as each is
-        a word the corpus also writes in lower case (prime, minister, foreign, president) or a
-        country's, and one of them is such a word ("Jordan Bardella" has no title). Only where
-        every longer form ends with the longest, so "Assad" beside "Bashar al-Assad" and "Hafez
-        al-Assad" has none."""
-        titles: list[str] = []
-        for run in _name_runs(text, hyphens=True):
-            short = tuple(match_key(w) for w in run)
-            if short[-1] in self.common_keys:
-                continue  # an organ ("the Command"): long forms above
-            longer = [n for n in article.people.get(short[-1], ())
-                      if len(n) > len(short) and tuple(match_key(w) for w in n[-len(short):]) == short]
-            if not longer:
-                continue
-            longest = max(longer, key=len)
-            if not all(longest[-len(n):] == n for n in longer):
-                continue
-            title = list(itertools.takewhile(lambda w: match_key(w) in self.common_keys or match_key(w) in article.countries,
-                                             longest[:-len(short)]))
-            if any(match_key(w) in self.common_keys for w in title):
-                titles += [w for w in title if w not in titles]
-        return titles
+    def titles(self, asserter: str, article: ArticleNames) -> list[str]:
+        """The title the article gives a person a passage's asserter names by a shorter name, as
+        written: "Al-Sudani" after "Iraqi Prime Minister Mohammed Shia Al-Sudani" is Iraq's
+        prime minister. For who says a passage, not for what it says ("Iraq's prime minister
+        resigned" is not "Tamimi said the minister resigned"), and only where the asserter is
+        that name alone ("Critics of Kell" are not Kell). The words before the person's own name
+        in the longest form, as long as each is a word the corpus also writes in lower case
+        (prime, minister, foreign, president) or a country's, and one of them is such a word
+        ("Jordan Bardella" has no title); not a title held no longer ("former", "ousted"). Only
+        where every longer form ends with the longest, so "Assad" beside "Bashar al-Assad" and
+        "Hafez al-Assad" has none."""
+        runs = _name_runs(asserter, hyphens=True)
+        if len(runs) != 1 or set(content_keys(normalise_text(asserter))) - {match_key(w) for w in runs[0]}:
+            return []
+        short = tuple(match_key(w) for w in runs[0])
+        if short[-1] in self.common_keys:
+            return []  # an organ ("the Command"): long_forms
+        longer = [n for n in article.people.get(short[-1], ())
+                  if len(n) > len(short) and tuple(match_key(w) for w in n[-len(short):]) == short]
+        if not longer:
+            return []
+        longest = max(longer, key=len)
+        if not all(longest[-len(n):] == n for n in longer) or longest[0].lower() in _NOT_HELD:
+            return []
+        title = list(itertools.takewhile(lambda w: match_key(w) in self.common_keys or match_key(w) in article.countries,
+                                         longest[:-len(short)]))
+        return title if any(match_key(w) in self.common_keys for w in title) else []
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -1367,12 +1373,8 @@ class ExplicitStanceScorer:
             return next(iter(SYNONYMS.get(k, frozenset()) & passage_neg), None)
 
         # Direct matches first, so the reason names the word the passage itself negates. Not a
-        # word met only through the lexicon: its links are too loose to refute on. Not where one
-        # rules something out in the active and the other in the passive ("investigators ruled
-        # out sabotage" / "sabotage was ruled out"): their negations fall on different words.
-        voices = ({RULED_OUT, RULED_OUT_PASSIVE} & set(claim.keys), {RULED_OUT, RULED_OUT_PASSIVE} & passage_keys)
-        other_voice = all(voices) and voices[0] != voices[1]
-        for k in sorted((k for k in claim.keys if k in matched and k not in related_hits and not other_voice),
+        # word met only through the lexicon: its links are too loose to refute on.
+        for k in sorted((k for k in claim.keys if k in matched and k not in related_hits),
                         key=lambda k: k not in passage_neg):
             in_passage = negated_in_passage(k)
             # A verb the claim negates is not contradicted by the same word only as a noun: "stopped

