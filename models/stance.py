@@ -16,7 +16,6 @@ One interface, `StanceScorer.score(claim, passages) -> [Stance]`, two implementa
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -49,13 +48,11 @@ class PassageView:
     topic_country: int | None = None     # the country its article is about (ExplicitStanceScorer.article_country)
     char_start: int = 0                  # where it starts in its source: its figures' offsets count from there
     long_forms: tuple[str, ...] = ()     # keys its short names stand for (ExplicitStanceScorer.long_forms)
-    asserter_title: str = ""             # the title its article gives its asserter ("Iraqi Prime Minister")
 
 
 class ArticleNames(NamedTuple):
     by_last: Mapping[str, frozenset[tuple[str, ...]]]  # its names (runs of capitalised words, by key), by last key
     countries: frozenset[str]                          # the keys among them that name a country
-    people: Mapping[str, frozenset[tuple[str, ...]]] = {}  # its names as written, by last key, a hyphen joining words too
 
 
 @dataclass
@@ -496,6 +493,9 @@ _NOT_YET = re.compile(r"\b(?:(?:did|does|do|has|have|had)\s+not|didn['’]t|hasn
                       r"\s+(?:immediately|yet)\s+(?P<v>[a-z]+)", re.IGNORECASE)
 
 
+_NO_LONGER = re.compile(r"\bno\s+longer\b(?!\s+than)", re.IGNORECASE)
+_IN_THE_PAST = re.compile(r"\b(?:was|were|had|did|used\s+to|(?!(?:need|seed|feed|speed|bleed|breed|shed|bed|red|hundred)\b)"
+                          r"[a-z]{3,}ed|" + "|".join(sorted(PAST_FORMS)) + r")\b")
 _QUESTION_OPENERS = frozenset("""did does do is are was were will would can could should has have had who what why how
                                when where which shall may might must""".split())
 
@@ -505,8 +505,12 @@ def asks(text: str) -> bool:
     ("Is Russia pulling out of Syria?"). Not a statement with a question after it ("The dam was
     finished in May, but will it hold?", "..., asking reporters: 'What else could we do?'")."""
     stripped = text.strip().strip("\"'\u201c\u201d\u2018\u2019()")
-    first = stripped.split(maxsplit=1)[0].lower() if stripped else ""
-    return stripped.endswith("?") and first in _QUESTION_OPENERS
+    parts = stripped.split(maxsplit=3)
+    if not stripped.endswith("?") or not parts or parts[0].lower() not in _QUESTION_OPENERS:
+        return False
+    # "Will Tarr said ...", "May saw 300 killed ...": a name, then its verb, states
+    return not (parts[0].lower() in ("will", "may", "can") and len(parts) > 2 and parts[1][:1].isupper()
+                and (parts[2].endswith(("ed", "s")) or parts[2].lower() in PAST_FORMS | {"said", "made", "paid"}))
 
 
 @lru_cache(maxsize=4096)
@@ -700,38 +704,23 @@ def _same_owner(claim: tuple[frozenset[str], frozenset[str]], passage: tuple[fro
     return bool(c_owner and p_owner) and _same_keys(c_owner, p_owner) and _same_scope(claim, passage)
 
 
-# Words before a title that say it is not held now: "former Prime Minister X"
-_NOT_HELD = frozenset("former ex late then outgoing erstwhile ousted deposed toppled".split())
-
-
-def _name_runs(text: str, hyphens: bool = False, not_after: frozenset[str] = frozenset()) -> list[list[str]]:
+def _name_runs(text: str) -> list[list[str]]:
     """Runs of capitalised words (dotted acronyms without their dots: "U.S." is "US"), a
-    possessive "'s" ending a run, and stopwords opening one dropped ("The Chadian army": Chadian).
-    `hyphens`: a hyphen joins capitalised words into one run ("Al-Sudani") too. `not_after`:
-    runs right after one of these (lower-case) words are left out."""
+    possessive "'s" ending a run, and stopwords opening one dropped ("The Chadian army": Chadian)."""
     runs: list[list[str]] = []
-    dropped: set[int] = set()
     last_end = -2
-    previous = ""
     norm = normalise_text(text)
-    joins = (" ", "-") if hyphens else (" ",)
     for w, start, end in words(norm):
         if not w[0].isupper():
             last_end = -2
-            previous = w
             continue
-        if runs and start == last_end + 1 and norm[last_end:start] in joins and not runs[-1][-1].endswith("'s"):
+        if runs and start == last_end + 1 and norm[last_end:start] == " " and not runs[-1][-1].endswith("'s"):
             runs[-1].append(w)
         else:
             runs.append([w])
-            if previous in not_after:
-                dropped.add(len(runs) - 1)
         last_end = end
-        previous = w
     out = []
-    for n, run in enumerate(runs):
-        if n in dropped:
-            continue
+    for run in runs:
         run = [w[:-2] if w.endswith("'s") else w for w in run]
         while run and run[0].lower() in STOPWORDS and not run[0].isupper():  # "The", not "US"
             run = run[1:]
@@ -962,7 +951,6 @@ class ExplicitStanceScorer:
     def article_names(self, texts: Iterable[str]) -> ArticleNames:
         """The names of an article's texts, for `long_forms`."""
         by_last: dict[str, set[tuple[str, ...]]] = {}
-        people: dict[str, set[tuple[str, ...]]] = {}
         countries: set[str] = set()
         for t in texts:
             for run in _name_runs(t):
@@ -970,10 +958,7 @@ class ExplicitStanceScorer:
                 by_last.setdefault(keys[-1], set()).add(keys)
                 if self.lexicon is not None:
                     countries.update(k for k, w in zip(keys, run) if self.lexicon.country_of(w) is not None)
-            for run in _name_runs(t, hyphens=True, not_after=_NOT_HELD):
-                people.setdefault(match_key(run[-1]), set()).add(tuple(run))
-        return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries),
-                            {k: frozenset(v) for k, v in people.items()})
+        return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries))
 
     def long_forms(self, text: str, article: ArticleNames) -> tuple[str, ...]:
         """The country a text's short names leave unsaid, from the longer names its article
@@ -1001,36 +986,8 @@ class ExplicitStanceScorer:
                 lent.update(k for k in longest[:-len(short)] if k in article.countries)
         # never beside another country the text names itself
         if lent and set(self.countries_named(text)) - lent:
-            lent = set()
+            return ()
         return tuple(sorted(lent))
-
-    def titles(self, asserter: str, article: ArticleNames) -> list[str]:
-        """The title the article gives a person a passage's asserter names by a shorter name, as
-        written: "Al-Sudani" after "Iraqi Prime Minister Mohammed Shia Al-Sudani" is Iraq's
-        prime minister. For who says a passage, not for what it says ("Iraq's prime minister
-        resigned" is not "Tamimi said the minister resigned"), and only where the asserter is
-        that name alone ("Critics of Kell" are not Kell). The words before the person's own name
-        in the longest form, as long as each is a word the corpus also writes in lower case
-        (prime, minister, foreign, president) or a country's, and one of them is such a word
-        ("Jordan Bardella" has no title); not a title held no longer ("former", "ousted"). Only
-        where every longer form ends with the longest, so "Assad" beside "Bashar al-Assad" and
-        "Hafez al-Assad" has none."""
-        runs = _name_runs(asserter, hyphens=True)
-        if len(runs) != 1 or set(content_keys(normalise_text(asserter))) - {match_key(w) for w in runs[0]}:
-            return []
-        short = tuple(match_key(w) for w in runs[0])
-        if short[-1] in self.common_keys:
-            return []  # an organ ("the Command"): long_forms
-        longer = [n for n in article.people.get(short[-1], ())
-                  if len(n) > len(short) and tuple(match_key(w) for w in n[-len(short):]) == short]
-        if not longer:
-            return []
-        longest = max(longer, key=len)
-        if not all(longest[-len(n):] == n for n in longer) or longest[0].lower() in _NOT_HELD:
-            return []
-        title = list(itertools.takewhile(lambda w: match_key(w) in self.common_keys or match_key(w) in article.countries,
-                                         longest[:-len(short)]))
-        return title if any(match_key(w) in self.common_keys for w in title) else []
 
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
@@ -1120,12 +1077,6 @@ class ExplicitStanceScorer:
         # a short name the passage uses for a longer one ("the Command") names all of it
         if passage.long_forms:
             matched |= {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
-        # the title its article gives the passage's asserter says who the claim's asserter is:
-        # "Chad's prime minister said" for "Marsh said", the article's Chadian Prime Minister
-        if passage.asserter_title and claim_asserter:
-            title = frozenset(content_keys(normalise_text(passage.asserter_title)))
-            matched |= {m.key for m in matchers if m.key in claim_asserter.keys and m.key not in matched
-                        and m.found_in(title)}
         matched |= {m.key for m in matchers if m.key not in matched and (m.country_phrase or m.country_names)
                     and m.names_country_in(passage)}
         # Words the lexicon relates meet the passage's plain words only, and count for no more
@@ -1290,17 +1241,15 @@ class ExplicitStanceScorer:
         who = (asserter.names - set(c_countries) or asserter.names) if asserter else frozenset()
         # ... looked for in who speaks in the passage, not anywhere in it ("Turkey said the attack
         # was carried out by Russian mercenaries" is not Russia speaking)
-        # the asserter with the title its article gives it ("Al-Sudani": Iraqi Prime Minister Al-Sudani)
-        passage_who = f"{passage.asserter_title} {passage.asserted_by}".strip() if passage.asserted_by else None
-        speaking = found_in(frozenset(content_keys(normalise_text(passage_who))) | _speakers(passage.text)
-                            ) if passage_who and asserter else set()
+        speaking = found_in(frozenset(content_keys(normalise_text(passage.asserted_by))) | _speakers(passage.text)
+                            ) if passage.asserted_by and asserter else set()
         # a speaker known only by a country ("Chad's army") is not found by its country word alone:
         # whether the passage's speaker is that country's is for same_country below
         if asserter and not who - set(c_countries):
             speaking = set()
         if (asserter and passage.asserted_by and not (who & (speaking | in_context if points_back else speaking))
                 and not (asserter.names & unknown_names)):
-            theirs = _asserter_names(passage_who, self.name_keys)
+            theirs = _asserter_names(passage.asserted_by, self.name_keys)
             same_figures = len(figure_matches) == len(claim.figures) and all(_same_statement(cf, pf)
                                                                              for cf, pf in figure_matches)
             # One country however written ("Chad's army" / "the Chadian army", "Russia's
@@ -1308,10 +1257,10 @@ class ExplicitStanceScorer:
             # Kremlin"), where the passage's asserter is only that country or an organ of its
             # state ("the Russian foreign minister" may be Sergei Lavrov; "Chadian rebels" are not
             # the Chadian army), or shares a word with the claim's besides the country.
-            p_countries = self.countries_named(passage_who)
+            p_countries = self.countries_named(passage.asserted_by)
             c_ids = set(c_countries.values())
             c_rest = set(content_keys(normalise_text(asserter.text))) - set(c_countries)
-            p_rest = set(content_keys(normalise_text(passage_who))) - set(p_countries)
+            p_rest = set(content_keys(normalise_text(passage.asserted_by))) - set(p_countries)
             capital = {k for k in p_rest if k in CAPITALS and CAPITALS[k] & set(c_countries)}
             c_words = c_rest - self.name_keys       # "foreign minister", not "Sergei Lavrov"
             p_words = p_rest - capital - self.name_keys
@@ -1367,6 +1316,10 @@ class ExplicitStanceScorer:
                 blocks_support.append(f"the passage denies '{', '.join(pa.denied)}', "
                                       f"not '{', '.join(sorted(claim_denied))}'")
 
+        # "no longer keeps bases" says it once did: no conflict with a claim in the past
+        # ("Russia kept bases in Syria")
+        was_so = bool(claim_text and _NO_LONGER.search(passage.text) and _IN_THE_PAST.search(claim_text))
+
         def negated_in_passage(k: str) -> str | None:
             if k in passage_neg:
                 return k
@@ -1384,6 +1337,9 @@ class ExplicitStanceScorer:
             if (k in claim_neg and in_passage is None and k in passage_keys and k in verb_keys(claim_text)
                     and k not in verb_keys(passage.text)):
                 continue
+            if was_so and in_passage is not None and k not in claim_neg:
+                blocks_support.append(f"the passage says '{in_passage}' no longer holds, the claim speaks of the past")
+                break
             if (k in claim_neg) != (in_passage is not None):
                 side, word = ("the claim", k) if k in claim_neg else ("the passage", in_passage)
                 conflicts.append((coverage, f"negation: {side} negates '{word}'"))
@@ -1448,7 +1404,7 @@ class ExplicitStanceScorer:
             claim_who = _asserted_by(claim_text)
             pairs = [(claim_text, passage.text)]
             if claim_who and passage.asserted_by:
-                pairs = [(claim_who, f"{passage.asserter_title} {passage.asserted_by}"),
+                pairs = [(claim_who, passage.asserted_by),
                          (claim_text.replace(claim_who, " "), passage.text.replace(passage.asserted_by, " "))]
             for claim_part, passage_part in pairs:
                 here = offices(passage_part)

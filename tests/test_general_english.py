@@ -722,6 +722,9 @@ def test_negation_said_in_other_words(text, negated):
     ("The ministry said talks with Norland took longer than expected.",       # "longer" is a word here
      "The ministry said talks with Norland took longer than expected.", "SUPPORTS"),
     ("Harlow is the only town held by rebels.", "Harlow is not the only town held by rebels.", "REFUTES"),
+    # "no longer" says it once was: a claim in the past stands (review of 02475be)
+    ("Russia kept military bases in Syria.", "Russia no longer keeps military bases in Syria.", "NEUTRAL"),
+    ("Rebels controlled Harlow.", "Rebels no longer control Harlow.", "NEUTRAL"),
     ("The army shelled Harlow.", "The army denied having shelled Harlow.", "REFUTES"),
 ])
 def test_negation_in_other_words_against_a_passage(wordnet, claim, passage, label):
@@ -763,6 +766,7 @@ def test_a_question_states_neither_side(wordnet, passage):
 @pytest.mark.parametrize("passage", [      # a statement with a question after it (review of 9d19685)
     "Estria sent troops to Velmar on Monday, the minister said, asking reporters: 'What else could we do?'",
     "Estria sent troops to Velmar on Monday, but will they stay?",
+    "Will Tarr said Estria sent troops to Velmar on Monday, but would it matter?",    # a name, then its verb
 ])
 def test_a_statement_with_a_question_after_it_still_states(wordnet, passage):
     assert _one_passage("Estria sent troops to Velmar on Monday.", passage, wordnet) == "SUPPORTS"
@@ -782,19 +786,13 @@ def test_a_seat_a_city_or_a_demonym_is_not_the_state(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) != "SUPPORTS"
 
 
-def test_a_person_named_short_has_the_title_the_article_gives(verifier):
-    # who said it, by title
-    out = verifier.verify("Chad's prime minister said the dam at Corwen was safe")
-    assert out["verdict"] == "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
-    # only who said it: the title is not in what she said (review of 5272951)
-    out = verifier.verify("Chad's prime minister resigned")
-    assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
-    # only where the asserter is that name alone: her critics are not her (review of c22cadb)
-    out = verifier.verify("Chad's prime minister said the bridge at Corwen was unsafe")
-    assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
-    # "Varga" may be either Varga: no title
-    out = verifier.verify("Nigeria's prime minister said the trial in Harlow was fair")
-    assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+def test_a_title_given_elsewhere_in_the_article_says_nothing(verifier):
+    # Reading "Marsh said" as "Chad's prime minister said" (the article's title for her) was tried
+    # and withdrawn (5272951 to 02475be): its reviews found wrong SUPPORTS from titles with a
+    # country noun ("Iran Foreign Minister" for "Iran's president") and from headlines
+    for claim in ("Chad's prime minister resigned", "Chad's prime minister said the bridge at Corwen was unsafe"):
+        out = verifier.verify(claim)
+        assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
 
 
 def test_the_city_is_not_the_last_place_named_before_it(verifier):
