@@ -1163,14 +1163,16 @@ class ExplicitStanceScorer:
             rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
             rest = sum(credit[k] for k in matched) / (rest_weight or 1.0)
             slots = dict(claim.name_slots)
+            # the claim's names, but a capital in another name ("the Kyiv Post") names no state
+            acting_names = names - capitals_not_acting(claim_text) if claim_text else names
             for k in missing_names:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
                 other = next((v for v, v_around in pa.name_slots
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
-                              and not any(_same_name(v, n) for n in names) and around & set(v_around)
+                              and not any(_same_name(v, n) for n in acting_names) and around & set(v_around)
                               # "struck Kyiv" for "struck Ukraine"; "Moscow" or "the Kremlin" acting for
                               # the claim's "Russian Defence Ministry" or "Vladimir Putin"
-                              and not (v in CAPITALS and (k in CAPITALS[v] or CAPITALS[v] & names and (
+                              and not (v in CAPITALS and (k in CAPITALS[v] or CAPITALS[v] & acting_names and (
                                   v not in _CAPITAL_CITIES or v in capitals_standing_for_countries(passage.text))))
                               # two names of one country: "US" / "American", "the US" / "Washington"
                               and not self._one_country(k, v, claim_countries, passage.text)),

@@ -819,3 +819,13 @@ def test_two_names_of_one_country_are_no_swap(wordnet, claim, passage):
 ])
 def test_names_of_two_countries_are_a_swap(wordnet, claim, passage):
     assert _one_passage(claim, passage, wordnet) == "REFUTES"
+
+
+def test_a_capital_inside_another_name_is_no_country_of_the_claim(wordnet):
+    # "the Kyiv Post" is a newspaper: "Ukrainian" in the claim's slot is still another country
+    assert _one_passage("According to the Kyiv Post, the Velmar Brigade is a unit of Russian military intelligence.",
+                        "The Kyiv Post said the Velmar Brigade is a unit of Ukrainian military intelligence.",
+                        wordnet) == "REFUTES"
+    assert _one_passage("According to the Kyiv Post, the Velmar Brigade is a unit of Ukrainian military intelligence.",
+                        "The Kyiv Post said the Velmar Brigade is a unit of Ukrainian military intelligence.",
+                        wordnet) == "SUPPORTS"
