@@ -135,6 +135,9 @@ def _is_content(word: str) -> bool:
     return lw not in STOPWORDS and lw.replace("'", "") not in STOPWORDS and not _NUMBER_WORD.match(lw)
 
 
+NO_LONGER = r"\bno\s+longer\b(?!\s+than)"   # a negation that says it once held (stance: a claim in the past)
+
+
 # Multi-word verbs read as the one word they mean, so "pulled out" meets "withdrawal" and
 # "has nothing to do with" is a negation. General English, applied to the matching copy only.
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
@@ -149,7 +152,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # than" is a bound, not a negation). Not "rather than Y", "instead of Y", "ruled out Y": one
     # negated word cannot say them ("instead of the planned ground offensive" does not deny the
     # plan; "ruled out withdrawing troops" does not deny the troops; reviews of 487b84b, 5272951)
-    (r"\bno\s+longer\b(?!\s+than)", "not"), (r"\b(?:any\s+longer|anymore|any\s+more)\b(?!\s+than)", " "),
+    (NO_LONGER, "not"), (r"\b(?:any\s+longer|anymore|any\s+more)\b(?!\s+than)", " "),
     # ending support, asserted, negates it: "would withdraw its support" is "would not support";
     # not a proposal or a refusal ("urged it to end its support", "refused to end"), not a past
     # withdrawal (there was support before it), not "cut aid workers off"

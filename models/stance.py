@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, TextAnalysis, analyse
+from models.analysis import AUXILIARIES, NO_LONGER, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, comparable, consistent
 from models.lexicon import WordNetLexicon
@@ -194,6 +194,8 @@ for _line in _COUNTRY_PHRASES_TEXT.strip().splitlines():
     for _w in _words.split():
         COUNTRY_PHRASES[match_key(_w)] = _keys
 _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
+_COUNTRY_OF_CAPITAL = {match_key(line.split()[0]): line.split()[1].capitalize()  # "damascus": "Syria"
+                       for line in _CAPITALS_TEXT.strip().splitlines()}
 # A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", the
 # subject of an auxiliary or a past verb ("Damascus has charged", "Damascus acknowledged"), or
 # of a present verb at a clause's start ("until Damascus regains"); not a place ("to Damascus",
@@ -493,9 +495,10 @@ _NOT_YET = re.compile(r"\b(?:(?:did|does|do|has|have|had)\s+not|didn['’]t|hasn
                       r"\s+(?:immediately|yet)\s+(?P<v>[a-z]+)", re.IGNORECASE)
 
 
-_NO_LONGER = re.compile(r"\bno\s+longer\b(?!\s+than)", re.IGNORECASE)
+_NO_LONGER = re.compile(NO_LONGER, re.IGNORECASE)
 _IN_THE_PAST = re.compile(r"\b(?:was|were|had|did|used\s+to|(?!(?:need|seed|feed|speed|bleed|breed|shed|bed|red|hundred)\b)"
                           r"[a-z]{3,}ed|" + "|".join(sorted(PAST_FORMS)) + r")\b")
+_PAST_OF_A_NAME = PAST_FORMS | {"said", "made", "paid"}
 _QUESTION_OPENERS = frozenset("""did does do is are was were will would can could should has have had who what why how
                                when where which shall may might must""".split())
 
@@ -510,7 +513,7 @@ def asks(text: str) -> bool:
         return False
     # "Will Tarr said ...", "May saw 300 killed ...": a name, then its verb, states
     return not (parts[0].lower() in ("will", "may", "can") and len(parts) > 2 and parts[1][:1].isupper()
-                and (parts[2].endswith(("ed", "s")) or parts[2].lower() in PAST_FORMS | {"said", "made", "paid"}))
+                and (parts[2].endswith(("ed", "s")) or parts[2].lower() in _PAST_OF_A_NAME))
 
 
 @lru_cache(maxsize=4096)
@@ -924,8 +927,7 @@ class ExplicitStanceScorer:
         if key in countries:
             return countries[key]
         if key in _CAPITAL_CITIES and self.lexicon is not None:
-            line = next(l for l in _CAPITALS_TEXT.split("\n") if l.split() and match_key(l.split()[0]) == key)
-            return self.lexicon.country_of(line.split()[1].capitalize())
+            return self.lexicon.country_of(_COUNTRY_OF_CAPITAL[key])
         return None
 
     def _one_country(self, claim_key: str, passage_key: str, claim_countries: Mapping[str, int] | None,
