@@ -1171,6 +1171,8 @@ class ExplicitStanceScorer:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
                 other = next((v for v, v_around in pa.name_slots
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
+                              # a day or month stands only for another ("on Thursday" / "HTS")
+                              and (v in _CALENDAR) == (k in _CALENDAR)
                               and not any(_same_name(v, n) for n in acting_names) and around & set(v_around)
                               # "struck Kyiv" for "struck Ukraine"; "Moscow" or "the Kremlin" acting for
                               # the claim's "Russian Defence Ministry" or "Vladimir Putin"

@@ -372,6 +372,19 @@ def test_a_swap_needs_a_name_in_the_slot_not_a_common_word():
     assert s.label != REFUTES and not any("entity mismatch" in r for r in s.reasons)
 
 
+@pytest.mark.parametrize("claim, passage, swapped", [
+    # a weekday where the claim names an organisation is when, not who
+    ("The army launched its counteroffensive against Tahrir", "The army launched its counteroffensive on Thursday", False),
+    ("The army launched its counteroffensive on Friday", "The army launched its counteroffensive on Thursday", True),
+])
+def test_a_day_or_month_stands_only_for_another(claim, passage, swapped):
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    keys = set(ca.keys) | set(pa.keys)
+    scorer = ExplicitStanceScorer({k: 2.0 for k in keys}, common_keys=frozenset({"armi", "launch", "counteroffens"}))
+    s = scorer.score(claim, ca, [PassageView(passage, pa, 0.7)])[0]
+    assert any("entity mismatch" in r for r in s.reasons) is swapped, s.reasons
+
+
 def test_titles_in_a_run_with_a_name_stay_words():
     scorer = ExplicitStanceScorer({"russian": 2.0, "foreign": 2.0, "minist": 2.0, "sergei": 2.0, "lavrov": 2.0},
                                   common_keys=frozenset({"foreign", "minist", "islam", "state"}))
