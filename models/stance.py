@@ -1383,7 +1383,7 @@ class ExplicitStanceScorer:
         stated = matched | (in_context if lends_names else in_context & names)
         missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated
                               and k not in adverb_only_keys(claim_text)]
-        missing_predicates += [k for k in claim_neg if negated_in_passage(k) is None and k not in missing_predicates]
+        missing_predicates += [k for k in sorted(claim_neg) if negated_in_passage(k) is None and k not in missing_predicates]
         # A claim word met only through a related word the passage negates ("admitted" and
         # "not allowing"): too loose a link to refute on, and no support.
         for k, hits in related_hits.items():

@@ -510,3 +510,23 @@ def test_a_noun_sharing_an_involvement_verbs_key_is_not_a_way_of_taking_part():
     backed = scored("The spokesman said Norland backed the attack.",
                     "The spokesman said Norland had nothing to do with the attack.")
     assert backed.label == REFUTES and "had nothing to do with it" in backed.reasons[0]
+
+
+def test_reasons_do_not_depend_on_the_hash_seed():
+    """Workers start with different hash seeds: one answer must read the same from each
+    (the negated words missing from a passage were listed in set order)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = (
+        "from models.analysis import analyse\n"
+        "from models.stance import ExplicitStanceScorer, PassageView\n"
+        "claim = \"Assad refused to commit to defending the country's integrity.\"\n"
+        "passage = 'Assad spoke about the integrity of the country.'\n"
+        "ca, pa = analyse(claim, denial_negates=False), analyse(passage)\n"
+        "scorer = ExplicitStanceScorer({k: 2.0 for k in set(ca.keys) | set(pa.keys)})\n"
+        "print(scorer.score(claim, ca, [PassageView(passage, pa, 0.7)])[0].reasons)\n")
+    root = Path(__file__).resolve().parents[2]
+    outputs = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)}, cwd=root,
+                              capture_output=True, text=True, check=True).stdout for seed in range(6)}
+    assert len(outputs) == 1, outputs
