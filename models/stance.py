@@ -359,6 +359,33 @@ class _KeyMatcher:
         return self.is_name and _names_any(self.key, passage_keys)
 
 
+class _ClaimMatchers(tuple):
+    """A claim's key matchers, indexed by the passage keys that meet them directly: a
+    passage's keys are looked up once each instead of every matcher testing every passage.
+    With what each claim key weighs (`weights`, `total`), worked out once per claim too."""
+
+    def __new__(cls, matchers: Iterable[_KeyMatcher], weights: Mapping[str, float]):
+        self = super().__new__(cls, matchers)
+        self.weights = dict(weights)
+        self.total = sum(self.weights.values()) or 1.0
+        self.by_key: dict[str, list[str]] = {}
+        for m in self:
+            for k in m.direct:
+                self.by_key.setdefault(k, []).append(m.key)
+        self.indirect = tuple(m for m in self if m.expansion is not None or m.is_name)
+        return self
+
+    def found_in(self, passage_keys: frozenset[str]) -> set[str]:
+        """The keys of the matchers `passage_keys` meet (`_KeyMatcher.found_in`)."""
+        hits: set[str] = set()
+        by_key = self.by_key
+        for k in passage_keys:
+            if k in by_key:
+                hits.update(by_key[k])
+        hits.update(m.key for m in self.indirect if m.key not in hits and m.found_in(passage_keys))
+        return hits
+
+
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|announced|announces|"
                        r"warned|argued|insisted|stressed|emphasi[sz]ed|noted|added|declared|acknowledged|"
                        r"admitted|conceded|confirmed)\b(?P<rest>.*)$", re.IGNORECASE)
@@ -612,11 +639,26 @@ def _head_key(word: str) -> str:
     return match_key(word.split()[0])
 
 
+def _initial(key: str) -> str:
+    return "i" if key[:1] == "y" else key[:1]   # name_skeleton reads y as i
+
+
+@lru_cache(maxsize=1024)  # a passage's keys recur across claims
+def _keys_by_initial(keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    by_initial: dict[str, list[str]] = {}
+    for k in keys:
+        by_initial.setdefault(_initial(k), []).append(k)
+    return {i: tuple(ks) for i, ks in by_initial.items()}
+
+
 @lru_cache(maxsize=4096)  # bounded small: keys come from claims, and each entry holds a key set
 def _names_any(key: str, keys: frozenset[str]) -> bool:
     """Whether any of `keys` names what `key` does; a passage's key set recurs across claims,
-    so the answer is remembered (the comparison was a fifth of the time of a claim)."""
-    return any(_same_name(key, k) for k in keys)
+    so the answer is remembered (the comparison was a fifth of the time of a claim). Only
+    keys of the same initial or the key's capital can (`_same_name`)."""
+    capitals = CAPITALS.get(key, frozenset())
+    return (any(_same_name(key, k) for k in _keys_by_initial(keys).get(_initial(key), ()))
+            or any(_same_name(key, k) for k in capitals & keys))
 
 
 def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],
@@ -1024,7 +1066,7 @@ class ExplicitStanceScorer:
                 related[k] = (word, before | found)
         return related
 
-    def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> list[_KeyMatcher]:
+    def _matchers(self, claim: TextAnalysis, names: set[str], claim_text: str = "") -> _ClaimMatchers:
         standing_for = capitals_standing_for_countries(claim_text)
         related = self.claim_related_senses(claim_text, frozenset(claim.keys), names)
         # Countries with a name of several words: "US", "America" or "Washington" (as an
@@ -1038,10 +1080,11 @@ class ExplicitStanceScorer:
                 if _contiguous(phrase, run):
                     for k in phrase:
                         country_names[k] = country_names.get(k, frozenset()) | others
-        return [_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
-                            CAPITALS.get(k, frozenset()) if k in standing_for else frozenset(),
-                            *related.get(k, (None, frozenset())), country_phrase=phrases.get(k),
-                            country_names=country_names.get(k, frozenset())) for k in claim.keys]
+        return _ClaimMatchers((_KeyMatcher(k, k in names, self._aliases, self._acronyms_of,
+                                           CAPITALS.get(k, frozenset()) if k in standing_for else frozenset(),
+                                           *related.get(k, (None, frozenset())), country_phrase=phrases.get(k),
+                                           country_names=country_names.get(k, frozenset())) for k in claim.keys),
+                              {k: self.weight(k) for k in claim.keys})
 
     def _may_conflict(self, names: set[str], matched: set[str], credit: Mapping[str, float],
                       weights: Mapping[str, float], total: float, coverage: float,
@@ -1067,7 +1110,7 @@ class ExplicitStanceScorer:
         return sum(credit[k] for k in matched) / rest_weight >= min(self.conflict_coverage, self.support_coverage) - eps
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
-                  unknown_names: set[str] | None = None, claim_matchers: list[_KeyMatcher] | None = None,
+                  unknown_names: set[str] | None = None, claim_matchers: _ClaimMatchers | None = None,
                   claim_asserter: ClaimAsserter | None = None, claim_denied: frozenset[str] | None = None,
                   claim_said: frozenset[str] = frozenset(), claim_text: str = "",
                   claim_countries: Mapping[str, int] | None = None) -> Stance:
@@ -1085,13 +1128,10 @@ class ExplicitStanceScorer:
         adverbs = (adverb_only_keys(passage.text) & _PREDICATE_KEYS) - adverb_only_keys(claim_text) if claim_text else ()
         if adverbs:
             passage_keys -= adverbs
-        weights = {k: self.weight(k) for k in claim.keys}
-        total = sum(weights.values()) or 1.0
-
         matchers = self._matchers(claim, names) if claim_matchers is None else claim_matchers
+        weights, total = matchers.weights, matchers.total
 
-        def found_in(keys: frozenset[str]) -> set[str]:
-            return {m.key for m in matchers if m.found_in(keys)}
+        found_in = matchers.found_in
 
         matched = found_in(passage_keys)
         # a capital names its country only where it acts: not "the Washington Post", "Paris Hilton"
