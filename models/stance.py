@@ -359,6 +359,27 @@ class _KeyMatcher:
         return self.is_name and _names_any(self.key, passage_keys)
 
 
+# Three letters at least: two-letter initials meet too many pairs of names ("Ukrainian Navy" / "UN").
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+@lru_cache(maxsize=8192)
+def acronyms_in(text: str) -> Mapping[str, str]:
+    """The words a text writes in capitals only: their keys and their letters ("nsc": "nsc")."""
+    return {match_key(m.group()): m.group().lower() for m in _ACRONYM.finditer(text)}
+
+
+def spelled_out(acronym: str, name_runs: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """The keys of the names in a row whose initials spell `acronym` ("nation secur council"
+    for "nsc"), or nothing. Keys keep their word's first letter."""
+    n = len(acronym)
+    for run in name_runs:
+        for i in range(len(run) - n + 1):
+            if "".join(k[:1] for k in run[i:i + n]) == acronym:
+                return tuple(run[i:i + n])
+    return ()
+
+
 class _ClaimMatchers(tuple):
     """A claim's key matchers, indexed by the passage keys that meet them directly: a
     passage's keys are looked up once each instead of every matcher testing every passage.
@@ -1233,12 +1254,21 @@ class ExplicitStanceScorer:
             rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
             rest = sum(credit[k] for k in matched) / (rest_weight or 1.0)
             slots = dict(claim.name_slots)
+            # An acronym and names whose initials spell it ("NSC", "National Security Council")
+            # are no swap for each other. Nor do they support: initials fit other names too
+            # ("IDF", "Iraqi Defence Forces"); the corpus's own "(NSC)" definitions do (aliases).
+            spelled: dict[str, set[str]] = {k: set(spelled_out(letters, pa.name_runs))
+                                            for k, letters in acronyms_in(claim_text).items()}
+            for key, letters in acronyms_in(passage.text).items():
+                for k in spelled_out(letters, claim.name_runs):
+                    spelled.setdefault(k, set()).add(key)
             # the claim's names, but a capital in another name ("the Kyiv Post") names no state
             acting_names = names - capitals_not_acting(claim_text) if claim_text else names
             for k in missing_names:
                 kind, around = self.name_kinds.get(k), set(slots.get(k, ()))
                 other = next((v for v, v_around in pa.name_slots
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
+                              and v not in spelled.get(k, ())
                               # a day or month stands only for another ("on Thursday" / "HTS")
                               and (v in _CALENDAR) == (k in _CALENDAR)
                               and not any(_same_name(v, n) for n in acting_names) and around & set(v_around)

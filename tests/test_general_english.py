@@ -383,13 +383,17 @@ def wordnet() -> WordNetLexicon:
     return lexicon
 
 
-def _one_passage(claim: str, passage: str, lexicon) -> str:
+def _one_stance(claim: str, passage: str, lexicon=None):
     from models.stance import PassageView
     ca, pa = analyse(claim, denial_negates=False), analyse(passage)
     idf = {k: 2.0 for k in set(ca.keys) | set(pa.keys)}
     names = {match_key(n) for n in ca.names + pa.names} | {k for run in ca.name_runs + pa.name_runs for k in run}
     scorer = ExplicitStanceScorer(idf, common_keys=frozenset(idf) - names, lexicon=lexicon)
-    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0].label
+    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
+
+
+def _one_passage(claim: str, passage: str, lexicon) -> str:
+    return _one_stance(claim, passage, lexicon).label
 
 
 @pytest.mark.parametrize("claim, passage", MUST_NOT_SUPPORT)
@@ -829,3 +833,42 @@ def test_a_capital_inside_another_name_is_no_country_of_the_claim(wordnet):
     assert _one_passage("According to the Kyiv Post, the Velmar Brigade is a unit of Ukrainian military intelligence.",
                         "The Kyiv Post said the Velmar Brigade is a unit of Ukrainian military intelligence.",
                         wordnet) == "SUPPORTS"
+
+
+@pytest.mark.parametrize("acronym, runs, spelled", [
+    ("nsc", [("sean", "savett"), ("nation", "secur", "council")], ("nation", "secur", "council")),
+    ("nsc", [("white", "hous", "nation", "secur", "council")], ("nation", "secur", "council")),
+    ("snc", [("nation", "secur", "council")], ()),               # the initials in another order
+    ("nsc", [("nation",), ("secur", "council")], ()),             # not in a row
+])
+def test_an_acronym_is_spelled_out_by_names_in_a_row(acronym, runs, spelled):
+    from models.stance import spelled_out
+    assert spelled_out(acronym, runs) == spelled
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("NSC spokesman Sean Savett said the offensive was not backed by Washington.",
+     "National Security Council spokesman Sean Savett said the offensive was not backed by Washington."),
+    ("National Security Council spokesman Sean Savett said the offensive was not backed by Washington.",
+     "NSC spokesman Sean Savett said the offensive was not backed by Washington."),
+    ("The SDF captured the dam near Tabqa.", "Fighters of the Syrian Democratic Forces captured the dam near Tabqa."),
+])
+def test_an_acronym_and_its_names_spelled_out_are_no_swap(claim, passage):
+    s = _one_stance(claim, passage)
+    assert s.label != "REFUTES" and not any("mismatch" in r for r in s.reasons), s.reasons
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # initials fit other names too: no support from them (the review of this rule), and no
+    # conflict either where they fit (Israel's IDF may be swapped here, or not: no answer)
+    ("The IDF shelled the border town of Qaim.", "Iraqi Defence Forces shelled the border town of Qaim.", "NEUTRAL"),
+    ("Australian Federal Police arrested three men in Sydney.", "Police arrested three men in Sydney, AFP reported.",
+     "NEUTRAL"),
+    # two letters are no acronym here: the names of a swap stay a swap
+    ("The UN condemned the strike on the port.", "The Ukrainian Navy condemned the strike on the port.", "REFUTES"),
+    # the spelled-out names elsewhere in the passage do not hide the one in the acronym's place
+    ("The SDF captured Manbij.", "The Syrian National Army captured Manbij from the Syrian Democratic Forces.",
+     "REFUTES"),
+])
+def test_initials_alone_neither_support_nor_hide_a_swap(claim, passage, label):
+    assert _one_stance(claim, passage).label == label
