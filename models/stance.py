@@ -1122,13 +1122,13 @@ class ExplicitStanceScorer:
         if coverage >= min(self.conflict_coverage, self.figure_conflict_coverage) - eps:
             return True
         unmatched = [k for k in weights if k not in matched]
-        set_aside = max(sum(weights[k] for k in unmatched if k in names),
-                        sum(weights[k] for k in weights if asserter and k in asserter.keys),
+        set_aside = max(math.fsum(weights[k] for k in unmatched if k in names),
+                        math.fsum(weights[k] for k in weights if asserter and k in asserter.keys),
                         max((weights[k] for k in unmatched), default=0.0))
         rest_weight = total - set_aside
         if rest_weight <= eps:
             return True
-        return sum(credit[k] for k in matched) / rest_weight >= min(self.conflict_coverage, self.support_coverage) - eps
+        return math.fsum(credit[k] for k in matched) / rest_weight >= min(self.conflict_coverage, self.support_coverage) - eps
 
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: _ClaimMatchers | None = None,
@@ -1205,8 +1205,10 @@ class ExplicitStanceScorer:
         beyond = ((found_in(frozenset(passage.names_beyond)) & names) - matched - in_context
                   if passage.names_beyond else set())
         in_context |= beyond
-        own_coverage = sum(credit[k] for k in matched) / total
-        coverage = own_coverage + passage.context_weight * sum(weights[k] for k in in_context) / total
+        # fsum: exact whatever order a set gives its keys in, so a coverage on a threshold
+        # falls on one side under every hash seed
+        own_coverage = math.fsum(credit[k] for k in matched) / total
+        coverage = own_coverage + passage.context_weight * math.fsum(weights[k] for k in in_context) / total
         relevance = max(0.0, min(1.0, 0.65 * coverage + 0.35 * max(passage.similarity, 0.0)))
         if relevance < self.relevance_floor and not self._may_conflict(
                 names, matched, credit, weights, total, coverage, claim_asserter) and not asks(passage.text):
@@ -1251,8 +1253,8 @@ class ExplicitStanceScorer:
                           for k in claim.keys)
         single_swap = missing_names and not unknown and one_name and states_claim_figures and not lacks_heavy
         if single_swap:
-            rest_weight = total - sum(weights.get(k, 0.0) for k in missing_names)
-            rest = sum(credit[k] for k in matched) / (rest_weight or 1.0)
+            rest_weight = total - math.fsum(weights.get(k, 0.0) for k in missing_names)
+            rest = math.fsum(credit[k] for k in matched) / (rest_weight or 1.0)
             slots = dict(claim.name_slots)
             # An acronym and names whose initials spell it ("NSC", "National Security Council")
             # are no swap for each other. Nor do they support: initials fit other names too
@@ -1393,8 +1395,8 @@ class ExplicitStanceScorer:
                 others_here = not beside - c_ids - set((claim_countries or {}).values())
             if theirs and not shared and same_figures and not same_country and others_here:
                 rest_keys = [k for k in claim.keys if k not in asserter.keys]
-                rest_weight = sum(weights[k] for k in rest_keys)
-                rest = sum(credit[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
+                rest_weight = math.fsum(weights[k] for k in rest_keys)
+                rest = math.fsum(credit[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
                 # One fact, one conflict: the asserter's names swapped are this same conflict.
                 conflicts = [(cov, why) for cov, why in conflicts if not (
                     why.startswith("entity mismatch") and any(f"says '{n}'" in why for n in asserter.names))]
@@ -1459,7 +1461,7 @@ class ExplicitStanceScorer:
                 continue
             opposite = next((o for o in ANTONYMS.get(k, ()) if o in passage_keys and o not in passage_neg), None)
             if opposite:
-                rest = sum(credit[x] for x in matched) / (total - weights[k] or 1.0)
+                rest = math.fsum(credit[x] for x in matched) / (total - weights[k] or 1.0)
                 conflicts.append((rest, f"opposite wording: the claim says '{k}', the passage '{opposite}'"))
 
         if asks(passage.text):
@@ -1491,8 +1493,8 @@ class ExplicitStanceScorer:
                                       f"met only through a related word")
         # "X told Y that P": a passage that has X and Y talk but does not state P does not
         # support it ("Assad held talks with Sudani" for "Assad told Sudani that ...").
-        said_weight = sum(weights[k] for k in claim_said if k in weights)
-        if said_weight and sum(credit[k] for k in claim_said if k in stated) < self.said_coverage * said_weight:
+        said_weight = math.fsum(weights[k] for k in claim_said if k in weights)
+        if said_weight and math.fsum(credit[k] for k in claim_said if k in stated) < self.said_coverage * said_weight:
             blocks_support.append("the passage does not state what the claim says was said ("
                                   + ", ".join(f"'{k}'" for k in sorted(claim_said) if k not in stated) + ")")
         # "nearly doubled" is not "doubled", nor the other way round

@@ -512,21 +512,29 @@ def test_a_noun_sharing_an_involvement_verbs_key_is_not_a_way_of_taking_part():
     assert backed.label == REFUTES and "had nothing to do with it" in backed.reasons[0]
 
 
-def test_reasons_do_not_depend_on_the_hash_seed():
-    """Workers start with different hash seeds: one answer must read the same from each
-    (the negated words missing from a passage were listed in set order)."""
+@pytest.mark.parametrize("claim, passage, idf", [
+    # the negated words missing from a passage were listed in set order
+    ("Assad refused to commit to defending the country's integrity.",
+     "Assad spoke about the integrity of the country.", None),
+    # a coverage of exactly 0.7 (the support line) was summed in set order: one ulp either side
+    ("The town attacked killed officials offensive bridge", "The town killed officials bridge",
+     {"offens": .3, "attack": .15, "offici": .6, "bridg": .05, "kill": .05, "town": .35}),
+])
+def test_answers_do_not_depend_on_the_hash_seed(claim, passage, idf):
+    """Workers start with different hash seeds: one answer must read the same from each."""
     import subprocess
     import sys
     from pathlib import Path
     code = (
+        "import sys\n"
         "from models.analysis import analyse\n"
         "from models.stance import ExplicitStanceScorer, PassageView\n"
-        "claim = \"Assad refused to commit to defending the country's integrity.\"\n"
-        "passage = 'Assad spoke about the integrity of the country.'\n"
+        "claim, passage, idf = sys.argv[1], sys.argv[2], eval(sys.argv[3])\n"
         "ca, pa = analyse(claim, denial_negates=False), analyse(passage)\n"
-        "scorer = ExplicitStanceScorer({k: 2.0 for k in set(ca.keys) | set(pa.keys)})\n"
-        "print(scorer.score(claim, ca, [PassageView(passage, pa, 0.7)])[0].reasons)\n")
+        "scorer = ExplicitStanceScorer(idf or {k: 2.0 for k in set(ca.keys) | set(pa.keys)})\n"
+        "print(scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0])\n")
     root = Path(__file__).resolve().parents[2]
-    outputs = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)}, cwd=root,
-                              capture_output=True, text=True, check=True).stdout for seed in range(6)}
+    outputs = {subprocess.run([sys.executable, "-c", code, claim, passage, repr(idf)],
+                              env={"PYTHONHASHSEED": str(seed)}, cwd=root,
+                              capture_output=True, text=True, check=True).stdout for seed in range(8)}
     assert len(outputs) == 1, outputs
