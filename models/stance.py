@@ -682,21 +682,53 @@ def _names_any(key: str, keys: frozenset[str]) -> bool:
             or any(_same_name(key, k) for k in capitals & keys))
 
 
+# Verbs that say who told of a count, not what happened to what it counts ("Syrian media
+# reported that 300 were killed"), and verbs that say only how large a count grew ("the
+# casualties reached 1000"): there what happened is in a noun, one of a few that name a count.
+_TELLING = frozenset(match_key(w) for w in "report say claim state announce add tell note".split())
+_GROWING = frozenset(match_key(w) for w in "reach total number stand rise climb exceed top amount".split())
+_KILLED = frozenset(match_key(w) for w in "kill die slay eliminate".split())
+_HURT = frozenset(match_key(w) for w in "wound injure".split())
+# What each such noun counts: every group must be among the other side's verbs. Casualties
+# are the killed and the wounded: a count of them is not a count of the killed alone. Not
+# "death": as often a modifier ("death row", "death threats") as what is counted, and the
+# clause's words come as a set (a review's probes).
+_COUNTING_NOUNS = {match_key(w): groups for words_, groups in (
+    ("toll fatalities", (_KILLED,)), ("injuries", (_HURT,)),
+    ("casualties", (_KILLED, _HURT))) for w in words_.split()}
+
+
+def _shares(a: set[str], b: set[str]) -> bool:
+    return bool(a & b) or any(SYNONYMS.get(k, frozenset()) & b for k in a) or any(_stem_prefix(k, b) for k in a)
+
+
+def _counts_event(nouns: set[str], verbs: set[str]) -> bool:
+    """Whether a noun that names a count ("casualties", "death toll") counts what `verbs` say happened."""
+    return any(all(_shares(set(group), verbs) for group in _COUNTING_NOUNS[n]) for n in nouns if n in _COUNTING_NOUNS)
+
+
 def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],
                names: frozenset[str] = frozenset()) -> bool:
     """Whether two figures' clauses share a word, other than what they count and other than a
     name, that says what happened ("killed", "fled"): "thousands of terrorists supported the
     attack" does not count the terrorists killed; "2,000 soldiers were deployed to Homs" does
-    not count the soldiers killed in Homs."""
+    not count the soldiers killed in Homs. Where one side's verbs only tell of the count or say
+    how large it grew, a noun that names a count says what happened: "the casualties reached
+    1000" counts the killed and wounded; "the number of soldiers reached 600" and "the army
+    reported 50 soldiers missing" do not count soldiers killed."""
     a = set(claim_context) - counted - names
     b = set(passage_context) - counted - names
-    verbs_a = {k[1:] for k in a if k.startswith("!")}
-    verbs_b = {k[1:] for k in b if k.startswith("!")}
-    if verbs_a and verbs_b:  # both say what happened: it must be the same ("wounded" is not "killed")
-        a, b = verbs_a, verbs_b
-    else:
-        a, b = {k for k in a if not k.startswith("!")}, {k for k in b if not k.startswith("!")}
-    return bool(a & b) or any(SYNONYMS.get(k, frozenset()) & b for k in a) or any(_stem_prefix(k, b) for k in a)
+    raw_a = {k[1:] for k in a if k.startswith("!")}
+    raw_b = {k[1:] for k in b if k.startswith("!")}
+    nouns_a, nouns_b = {k for k in a if not k.startswith("!")}, {k for k in b if not k.startswith("!")}
+    verbs_a, verbs_b = raw_a - _TELLING, raw_b - _TELLING
+    if not (verbs_a and verbs_b or verbs_a and raw_b or verbs_b and raw_a):
+        # no side says what happened in a verb: their other words must meet
+        return _shares(nouns_a, nouns_b)
+    # both say what happened: it must be the same ("wounded" is not "killed")
+    return (bool(verbs_a and verbs_b) and _shares(verbs_a, verbs_b)
+            or verbs_b <= _GROWING and _counts_event(nouns_b, verbs_a)
+            or verbs_a <= _GROWING and _counts_event(nouns_a, verbs_b))
 
 
 def same_quantity_event(cf: Figure, claim_context: Sequence[str], pf: Figure, passage_context: Sequence[str],
@@ -835,7 +867,9 @@ class ExplicitStanceScorer:
     relevance_floor: below this relevance a passage is NEUTRAL whatever it says.
     paraphrase_similarity, paraphrase_coverage: a passage this close in embedding supports at
         this lower coverage (a paraphrase shares meaning, not words); every other condition
-        for support still holds.
+        for support still holds. So does one that gives the claim's count (not a year or a
+        duration) for the same event, every other figure of the claim, and `support_coverage`
+        of the claim beyond who it says asserts it.
     """
 
     idf: Mapping[str, float]
@@ -1532,8 +1566,35 @@ class ExplicitStanceScorer:
         reasons += [f"not counted as a conflict (the passage covers too little of the claim): {why}" for _, why in conflicts]
         reasons += blocks_support
         close_paraphrase = coverage >= self.paraphrase_coverage and passage.similarity >= self.paraphrase_similarity
+        # ... and so does one that gives the claim's counts, each for the same event (what
+        # happened to what it counts), and the rest of the claim but who said it ("Russia's
+        # Defence Ministry said strikes killed about 300" / "strikes reportedly killed about
+        # 300"): a passage that names someone else is the asserter check's conflict. Not for a
+        # year or a duration: any passage may share those; not where words of the event are
+        # missing ("killed about 300 by friendly fire": a review found 39 such false supports).
+        counted_alike = False
+        if (claim_asserter is not None and coverage >= self.paraphrase_coverage
+                and len(figure_matches) == len(claim.figures)
+                and any(cf.kind == "count" and not cf.ranks for cf, _ in figure_matches)):
+            beyond_asserter = [k for k in claim.keys if k not in claim_asserter.keys]
+            beyond_weight = math.fsum(weights[k] for k in beyond_asserter)
+            # one passage word credits one claim word: "strikes" meets "strikes" or "bombings",
+            # not both ("... killed about 300 in suicide bombings": a review's probe)
+            literal = set(pa.keys)
+            spent: set[str] = set()
+            terms = []
+            for k in sorted((k for k in beyond_asserter if k in matched), key=lambda k: k not in literal):
+                if k not in literal and SYNONYMS.get(k, frozenset()) & spent:
+                    continue
+                spent.add(k)
+                terms.append(credit[k])
+            terms += [passage.context_weight * weights[k] for k in beyond_asserter if k not in matched and k in in_context]
+            beyond_met = math.fsum(terms)
+            counted_alike = beyond_met >= self.support_coverage * beyond_weight
         # A passage that gives another figure for the claim's quantity never supports it.
-        if (coverage >= self.support_coverage or close_paraphrase) and not blocks_support and not mismatches:
+        if (coverage >= self.support_coverage or close_paraphrase or counted_alike) and not blocks_support and not mismatches:
+            if coverage < self.support_coverage and not close_paraphrase:
+                reasons.append("the passage gives the claim's count for the same event, and all but who said it")
             score = min(1.0, 0.6 * coverage + 0.4 * relevance + (0.05 if figure_matches else 0.0))
             return Stance(SUPPORTS, round(score, 4), round(relevance, 4), round(coverage, 4), reasons)
         return Stance(NEUTRAL, round(1.0 - relevance * 0.5, 4), round(relevance, 4), round(coverage, 4), reasons)

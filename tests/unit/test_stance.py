@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from models.analysis import TextAnalysis, analyse
-from models.stance import NEUTRAL, REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView, Stance
+from models.stance import (NEUTRAL, REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView, Stance, _counted_keys,
+                           same_event)
 from models.verdict import CONFLICTING, NOT_ENOUGH_INFO, REFUTED, SUPPORTED, decide
 
 NEARLY_1000 = ("According to Syrian media outlets, nearly 1,000 terrorists have been killed during fighting "
@@ -190,6 +191,88 @@ def test_claim_figure_missing_from_passage_blocks_support():
     s = stance("Syrian media said nearly 10,000 terrorists were killed", "Syrian media said terrorists were killed")
     assert s.label == NEUTRAL
     assert "the passage states no figure for nearly 10,000 terrorists" in s.reasons
+
+
+# What a count counts: the event around it, read from verbs, or from a noun where the only
+# verb says how large the count grew.
+@pytest.mark.parametrize("claim, passage, same", [
+    # "casualties" are the killed and wounded; "reached" and "reported" say nothing of what happened
+    ("About 1,000 militants were killed or wounded in the fighting.",
+     "Syrian media reported that the casualties of militants in the fighting have reached 1000.", True),
+    ("About 1,000 militants were killed in the fighting.",
+     "The death toll of militants in the fighting rose to 1,000, officials said.", True),
+    # "death" as often says what kind of thing is counted (a review's probes)
+    ("At least 40 prisoners were killed at the prison.",
+     "The number of prisoners on death row at the prison reached 40.", False),
+    ("About 25 journalists were killed in the city.",
+     "The number of journalists facing death threats in the city rose to 60.", False),
+    # a telling verb does not hide the verb of what happened
+    ("About 300 soldiers were killed in the fighting.",
+     "Officials reported that about 300 soldiers were wounded in the fighting.", False),
+    # a count that grew with no noun of the claim's event is another count
+    ("About 300 soldiers were killed in the fighting.",
+     "The number of soldiers in the fighting reached about 300, officials said.", False),
+    ("About 2,000 residents fled the town.", "Refugee arrivals in the town reached 9,000 residents.", False),
+    # casualties are the killed and the wounded, not the killed alone
+    ("About 300 civilians were killed in the air strikes on the city.",
+     "Civilian casualties in the air strikes on the city climbed to 500.", False),
+    # one side only tells of a count: its nouns must name the other's event (a review's probes)
+    ("The army reported 50 soldiers missing in the ambush.",
+     "About 300 soldiers were killed in the ambush, the army said.", False),
+    ("About 500 civilians were killed in Aleppo, officials said.",
+     "About 2,000 civilians are reported to have been driven out of Aleppo, officials said.", False),
+    ("Syrian media reported 1,000 casualties in the fighting.",
+     "Syrian media reported 1,000 casualties in the fighting.", True),
+])
+def test_same_event_reads_a_noun_behind_a_verb_of_growing(claim, passage, same):
+    ca, pa = analyse(claim), analyse(passage)
+    counted = _counted_keys(ca.figures[0], pa.figures[0])
+    assert same_event(ca.figure_contexts[0], pa.figure_contexts[0], counted) is same
+
+
+def scored(claim: str, passage: str, asserter_weight: float = 4.0) -> Stance:
+    """As `stance`, through `score`, which reads the claim's text too (who it says said it);
+    "Defence Ministry" is written in lower case elsewhere in the corpus (an organ, not a name)
+    and weighs `asserter_weight` a word."""
+    ca, pa = analyse(claim), analyse(passage)
+    idf = {k: asserter_weight if k in ("defens", "ministri") else 2.0 for k in set(ca.keys) | set(pa.keys)}
+    scorer = ExplicitStanceScorer(idf, common_keys=frozenset(idf) - {"norland"})
+    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
+
+
+COUNT_300 = "Air strikes near the Norland border killed about 300 militants."
+
+
+def test_the_claims_count_and_all_but_who_said_it_support():
+    # 64% of the claim (below support_coverage 0.7, above paraphrase_coverage 0.55): all of it
+    # but who said it, and the count for the same event
+    s = scored("Norland's Defence Ministry said that air strikes near the Norland border killed about 300 militants.",
+               COUNT_300)
+    assert s.label == SUPPORTS and s.coverage < 0.7
+    assert "the passage gives the claim's count for the same event, and all but who said it" in s.reasons
+
+
+@pytest.mark.parametrize("claim, passage, asserter_weight", [
+    # words of the event the passage does not say: "by friendly fire" (a review's probes)
+    # (the asserter weighs less: 58% of the claim, but 64% of it beyond who said it)
+    ("Norland's Defence Ministry said that air strikes near the Norland border killed about 300 militants "
+     "with heavy artillery fire at dawn.", COUNT_300, 1.0),
+    ("Air strikes near the Norland border killed about 300 militants during heavy fighting on the southern front.",
+     COUNT_300, 4.0),
+    # one passage word credits one claim word: "strikes" meets "strikes" or "bombings", not both
+    ("Norland's Defence Ministry said that its strikes near the Norland border killed about 300 militants "
+     "in suicide bombings at dawn.", "Strikes near the Norland border killed about 300 militants.", 3.0),
+    # a year ties nothing: any passage of that year shares it
+    ("Norland's Defence Ministry said that air strikes near the Norland border killed many militants in 2016.",
+     "In 2016, air strikes near the Norland border killed many militants.", 4.0),
+    # the count of another event: what happened differs
+    ("Norland's Defence Ministry said that air strikes near the Norland border wounded about 300 militants.",
+     COUNT_300, 2.0),
+])
+def test_no_support_at_paraphrase_coverage_without_the_claims_count_and_event(claim, passage, asserter_weight):
+    s = scored(claim, passage, asserter_weight)
+    assert s.coverage >= 0.55
+    assert s.label == NEUTRAL and s.coverage < 0.7, s.reasons
 
 
 @pytest.mark.parametrize("field, value", [("support_coverage", 1.5), ("conflict_coverage", -0.1),
