@@ -48,6 +48,7 @@ class PassageView:
     topic_country: int | None = None     # the country its article is about (ExplicitStanceScorer.article_country)
     char_start: int = 0                  # where it starts in its source: its figures' offsets count from there
     long_forms: tuple[str, ...] = ()     # keys its short names stand for (ExplicitStanceScorer.long_forms)
+    full_names: tuple[tuple[str, ...], ...] = ()  # the full names of the people it names by surname (ExplicitStanceScorer.full_names)
 
 
 class ArticleNames(NamedTuple):
@@ -1088,6 +1089,37 @@ class ExplicitStanceScorer:
             return ()
         return tuple(sorted(lent))
 
+    def full_names(self, text: str, article: ArticleNames) -> tuple[tuple[str, ...], ...]:
+        """The full names of the people a text names by one word, from its article: "Araghchi
+        said" after "Iran's top diplomat Abbas Araghchi" -> (abba, araghchi). Only a word the
+        corpus never writes in lower case (not "the Command"), and only where every longer name
+        the article ends with it is the end of one longest ("Assad" with a Bashar and a Hafez
+        Assad stands for neither); its name words only, not a title before them ("Foreign
+        Minister")."""
+        full: list[tuple[str, ...]] = []
+        for run in _name_runs(text):
+            if len(run) != 1:
+                continue
+            short = match_key(run[0])
+            if short in self.common_keys:
+                continue
+            if self.lexicon is not None and self.lexicon.place_country_of(run[0]) is not None:
+                continue  # a place: "Novgorod" after "Nizhny Novgorod", "Jordan" after "Jim Jordan"
+            longer = [n for n in article.by_last.get(short, ()) if len(n) > 1]
+            if not longer:
+                continue
+            longest = max(longer, key=len)
+            if not all(longest[-len(n):] == n for n in longer):
+                continue
+            name = []
+            for k in reversed(longest):
+                if k in self.common_keys or k in STOPWORDS:
+                    break
+                name.append(k)
+            if len(name) > 1:
+                full.append(tuple(reversed(name)))
+        return tuple(dict.fromkeys(full))
+
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
         that is named: the keys of the attribution and the names that say who it is, not those
@@ -1197,6 +1229,25 @@ class ExplicitStanceScorer:
         # a short name the passage uses for a longer one ("the Command") names all of it
         if passage.long_forms:
             matched |= {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
+        # a person named by surname is named in full where the claim names them so ("Abbas
+        # Araghchi" / "Araghchi said"): only the words the claim writes before the surname, in
+        # one name, each the full name's; not a first name alone ("Jordan said" is not Jordan
+        # Bardella), not the claim's other names ("Araghchi said ... in Geneva" after "In Geneva
+        # Abbas Araghchi met"; a review's probes)
+        for full in passage.full_names:
+            surname = found_in(frozenset(full[-1:])) & names
+            for run in claim.name_runs if surname else ():
+                if len(run) < 2 or run[-1] not in surname:
+                    continue
+                given: list[str] = []
+                for i, k in enumerate(reversed(run[:-1])):
+                    if k in self.common_keys:
+                        break  # a title before the name ("Foreign Minister")
+                    if i + 1 >= len(full) or k not in names or k not in found_in(frozenset(full[-2 - i:-1 - i])):
+                        given = []  # "On Monday Abbas Araghchi": the run says more than the name
+                        break
+                    given.append(k)
+                matched |= set(given)
         matched |= {m.key for m in matchers if m.key not in matched and (m.country_phrase or m.country_names)
                     and m.names_country_in(passage)}
         # Words the lexicon relates meet the passage's plain words only, and count for no more

@@ -548,6 +548,48 @@ def test_long_forms_are_a_country_of_one_name(wordnet):
     assert scorer.long_forms("The Prime Minister said so.", article) == ()         # another office
 
 
+def test_full_names_of_people_named_by_surname(wordnet):
+    scorer = ExplicitStanceScorer({}, common_keys=frozenset(match_key(w) for w in "foreign minister command".split()),
+                                  lexicon=wordnet)
+    article = scorer.article_names(["Iranian Foreign Minister Abbas Araghchi flew in.", "Bashar Assad spoke.",
+                                    "Hafez Assad ruled before him.", "The General Command said so."])
+    assert scorer.full_names("Araghchi said it would help.", article) == (("abba", "araghchi"),)  # not the title
+    assert scorer.full_names("Assad said so.", article) == ()        # Bashar or Hafez
+    assert scorer.full_names("The Command added it.", article) == ()  # an organ, not a person
+    # a place is no surname: "Jordan" after "Jim Jordan" (a review's probe)
+    assert scorer.full_names("Jordan closed the border.", scorer.article_names(["Jim Jordan spoke."])) == ()
+
+
+def _in_article(claim: str, passage: str, article: list[str], lexicon) -> str:
+    """The stance of a passage of `article` (which it is part of) on a claim."""
+    from models.stance import PassageView
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    texts = [analyse(t) for t in article]
+    idf = {k: 2.0 for k in set(ca.keys) | {k for t in texts for k in t.keys}}
+    names = {k for a in [ca, *texts] for run in a.name_runs for k in run} | {match_key(n) for a in [ca, *texts] for n in a.names}
+    scorer = ExplicitStanceScorer(idf, common_keys=frozenset(idf) - names, lexicon=lexicon)
+    view = PassageView(passage, pa, 0.5, full_names=scorer.full_names(passage, scorer.article_names(article)))
+    return scorer.score(claim, ca, [view])[0].label
+
+
+ARAGHCHI = ["In Geneva Abbas Araghchi met envoys.", "Araghchi said Iran would send aid to Syria."]
+
+
+@pytest.mark.parametrize("claim, label", [
+    ("Abbas Araghchi said Iran would send aid to Syria.", "SUPPORTS"),
+    # the claim's own words before the surname, each the full name's (a review's probes)
+    ("Sergei Araghchi said Iran would send aid to Syria.", "NEUTRAL"),
+    ("Araghchi said in Geneva that Iran would send aid to Syria.", "NEUTRAL"),
+])
+def test_a_surname_lends_the_given_names_the_claim_writes_with_it(wordnet, claim, label):
+    assert _in_article(claim, ARAGHCHI[1], ARAGHCHI, wordnet) == label
+
+
+def test_a_person_named_in_full_is_met_by_the_surname(verifier):
+    out = verifier.verify("Jordan Bardella said 40 people were arrested in Lyon after the protest", top_k=5)
+    assert out["verdict"] == "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
 def test_a_persons_first_name_lends_no_country(verifier):
     out = verifier.verify("Jordan said 40 people were arrested in Lyon after the protest", top_k=5)
     assert out["verdict"] != "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
