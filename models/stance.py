@@ -726,10 +726,20 @@ def same_event(claim_context: Sequence[str], passage_context: Sequence[str], cou
     if not (verbs_a and verbs_b or verbs_a and raw_b or verbs_b and raw_a):
         # no side says what happened in a verb: their other words must meet
         return _shares(nouns_a, nouns_b)
-    # both say what happened: it must be the same ("wounded" is not "killed")
-    return (bool(verbs_a and verbs_b) and _shares(verbs_a, verbs_b)
-            or verbs_b <= _GROWING and _counts_event(nouns_b, verbs_a)
-            or verbs_a <= _GROWING and _counts_event(nouns_a, verbs_b))
+    counts_a = {_COUNTING_NOUNS[n] for n in nouns_a if n in _COUNTING_NOUNS}
+    counts_b = {_COUNTING_NOUNS[n] for n in nouns_b if n in _COUNTING_NOUNS}
+    if counts_a and counts_b and verbs_a & _GROWING and verbs_b & _GROWING:
+        # both say how large a named count grew: the same count, whatever else happened
+        # ("casualties had reached 10,000 since the counteroffensive began")
+        return bool(counts_a & counts_b)
+    happened_a, happened_b = verbs_a - _GROWING, verbs_b - _GROWING
+    if happened_a and happened_b:  # both say what happened: it must be the same ("wounded" is not "killed")
+        return _shares(happened_a, happened_b)
+    if happened_a or happened_b:   # one says it in a noun ("the casualties reached 1000"), or not at all
+        return _counts_event(nouns_b, happened_a) if happened_a else _counts_event(nouns_a, happened_b)
+    # neither: the same counting noun ("the death toll reached 700" is not "casualties reached
+    # 500"), or with none, other words ("the number of soldiers reached 600")
+    return bool(counts_a & counts_b) if counts_a or counts_b else _shares(nouns_a, nouns_b)
 
 
 def same_quantity_event(cf: Figure, claim_context: Sequence[str], pf: Figure, passage_context: Sequence[str],

@@ -223,6 +223,14 @@ def test_claim_figure_missing_from_passage_blocks_support():
      "About 2,000 civilians are reported to have been driven out of Aleppo, officials said.", False),
     ("Syrian media reported 1,000 casualties in the fighting.",
      "Syrian media reported 1,000 casualties in the fighting.", True),
+    # a verb of growing on both sides says nothing of what happened (a review's probes)
+    ("The death toll in the fighting reached 700.", "Casualties in the fighting reached 500.", False),
+    ("The number of militants captured in the fighting reached 700.", "The death toll in the fighting reached 500.",
+     False),
+    ("The death toll in the fighting reached 700.", "The death toll in the fighting rose to 500.", True),
+    ("Casualties in the fighting had reached 10,000 since the offensive began.",
+     "Since the offensive, casualties in the fighting have reached 1000.", True),
+    ("The number of soldiers in the city reached 600.", "The number of soldiers in the city rose to 300.", True),
 ])
 def test_same_event_reads_a_noun_behind_a_verb_of_growing(claim, passage, same):
     ca, pa = analyse(claim), analyse(passage)
