@@ -585,6 +585,44 @@ def test_a_surname_lends_the_given_names_the_claim_writes_with_it(wordnet, claim
     assert _in_article(claim, ARAGHCHI[1], ARAGHCHI, wordnet) == label
 
 
+MARLOW = "Marlow said the bridge at Dunmore would reopen on Monday."
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # who speaks or acts for someone, or is kin to them, is not them (a review's probes)
+    ("Marlow's deputy said the bridge at Dunmore would reopen on Monday.", MARLOW, "NEUTRAL"),
+    ("A spokesman for Marlow said the bridge at Dunmore would reopen on Monday.", MARLOW, "NEUTRAL"),
+    ("The wife of Marlow said the bridge at Dunmore would reopen on Monday.", MARLOW, "NEUTRAL"),
+    ("Marlow's wife visited the bridge at Dunmore on Monday.", "Marlow visited the bridge at Dunmore on Monday.",
+     "NEUTRAL"),
+    ("Marlow said the bridge at Dunmore would reopen on Monday.", MARLOW, "SUPPORTS"),
+    ("Marlow's spokesman said the bridge at Dunmore would reopen on Monday.",
+     "A spokesperson for Marlow said the bridge at Dunmore would reopen on Monday.", "SUPPORTS"),
+    # the second review's probes: one group's words say one another; the proxy of the same one;
+    # a proxy the claim names is for names to decide; an aide is not aid
+    ("Marlow's spokesman said the bridge at Dunmore would reopen on Monday.",
+     "Marlow's press secretary said the bridge at Dunmore would reopen on Monday.", "SUPPORTS"),
+    ("Marlow's adviser said the bridge at Dunmore would reopen on Monday.",
+     "An advisor to Marlow said the bridge at Dunmore would reopen on Monday.", "SUPPORTS"),
+    ("Marlow's wife Ann said the bridge at Dunmore would reopen on Monday.",
+     "Ann Marlow said the bridge at Dunmore would reopen on Monday.", "SUPPORTS"),
+    ("Marlow's aide said the city would support the plan for Dunmore.",
+     "Marlow said the city would support the plan for Dunmore.", "NEUTRAL"),
+    ("Marlow's deputy said the bridge at Dunmore would reopen on Monday.",
+     "Ann Marlow, deputy mayor, said the bridge at Dunmore would reopen on Monday.", "NEUTRAL"),
+    ("Gallup's representative survey found the bridge at Dunmore unsafe.",
+     "Gallup's survey found the bridge at Dunmore unsafe.", "SUPPORTS"),
+])
+def test_a_proxy_is_not_the_one_it_speaks_for(wordnet, claim, passage, label):
+    s = _one_stance(claim, passage, wordnet)
+    assert s.label == label, s.reasons
+
+
+def test_abbas_araghchis_deputy_is_not_araghchi(wordnet):
+    assert _in_article("Abbas Araghchi's deputy said Iran would send aid to Syria.", ARAGHCHI[1], ARAGHCHI,
+                       wordnet) == "NEUTRAL"
+
+
 def test_a_person_named_in_full_is_met_by_the_surname(verifier):
     out = verifier.verify("Jordan Bardella said 40 people were arrested in Lyon after the protest", top_k=5)
     assert out["verdict"] == "SUPPORTED", [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
