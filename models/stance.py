@@ -209,7 +209,10 @@ _CAPITAL_AS_ACTOR = re.compile(
     rf"\b(?P<c>{_CAPITAL_WORDS})(?:'s|’s)\b"
     rf"|\b(?:loyal|allied|close)\s+to\s+(?P<c2>{_CAPITAL_WORDS})\b|\bbacked\s+by\s+(?P<c3>{_CAPITAL_WORDS})\b"
     rf"|\b(?P<c4>{_CAPITAL_WORDS})\s+(?-i:has|have|had|is|was|will|would|says|said|wants|[a-z]+ed|{_GOVERNMENT_PAST})\b"
-    rf"|(?:^|[,;:]\s*|\b(?:until|that|while|as|when|after|before|and|but|since)\s+)(?P<c5>{_CAPITAL_WORDS})\s+(?-i:[a-z]+s)\b",
+    rf"|(?:^|[,;:]\s*|\b(?:until|that|while|as|when|after|before|and|but|since)\s+)(?P<c5>{_CAPITAL_WORDS})\s+(?-i:[a-z]+s)\b"
+    # the seat of a government: "his counterparts in Ankara and Tehran", "officials in Damascus"
+    rf"|\b(?:counterparts?|officials?|authorities|government|leaders?|leadership|diplomats?|regime)\s+(?:in|from)\s+"
+    rf"(?P<c6>{_CAPITAL_WORDS})\b(?:\s+and\s+(?P<c7>{_CAPITAL_WORDS})\b)?",
     re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|to|from|into|near|at|toward|towards|around|outside|inside|over|across)\s+$",
                                 re.IGNORECASE)
@@ -245,11 +248,11 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
     meet the country's name or demonym in a passage: "Moscow's top diplomat" is Russia's."""
     found = set()
     for m in _CAPITAL_AS_ACTOR.finditer(text):
-        capital = next(g for g in m.groups() if g)
-        group = next(name for name in ("c", "c2", "c3", "c4", "c5") if m.group(name))
-        # "in Damascus ..." is a place; "loyal to Damascus" and "backed by Damascus" are not
-        if group in ("c2", "c3") or not _PLACE_PREPOSITION.search(text[:m.start(group)]):
-            found.add(match_key(capital))
+        group = next(name for name in ("c", "c2", "c3", "c4", "c5", "c6") if m.group(name))
+        # "in Damascus ..." is a place; "loyal to Damascus", "backed by Damascus" and
+        # "officials in Damascus" are not
+        if group in ("c2", "c3", "c6") or not _PLACE_PREPOSITION.search(text[:m.start(group)]):
+            found.update(match_key(m.group(g)) for g in (group, "c7") if m.group(g))
     return frozenset(found)
 
 

@@ -585,6 +585,16 @@ def test_a_surname_lends_the_given_names_the_claim_writes_with_it(wordnet, claim
     assert _in_article(claim, ARAGHCHI[1], ARAGHCHI, wordnet) == label
 
 
+@pytest.mark.parametrize("claim, passage, label", [
+    # a capital after officials is their government ("the corpus never mentions 'ankara'" was c009's reason)
+    ("Lavrov phoned his counterparts in Ankara on Saturday.", "Lavrov phoned his Turkish counterparts on Saturday.",
+     "SUPPORTS"),
+    ("Lavrov met residents in Ankara on Saturday.", "Lavrov met Turkish residents on Saturday.", "NEUTRAL"),
+])
+def test_officials_in_a_capital_are_its_governments(wordnet, claim, passage, label):
+    assert _one_stance(claim, passage, wordnet).label == label
+
+
 MARLOW = "Marlow said the bridge at Dunmore would reopen on Monday."
 
 

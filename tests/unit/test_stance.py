@@ -415,6 +415,10 @@ def test_no_asserter_conflict(claim, passage):
     ("Syrians fled Damascus suburbs after strikes", set()),
     ("Strikes hit Damascus airports", set()),
     ("Washington Times reported the strikes", set()),
+    # the seat of a government
+    ("Moscow's top diplomat phoned his counterparts in Ankara and Tehran", {"moscow", "ankara", "tehran"}),
+    ("Officials in Damascus denied the reports", {"damascus"}),
+    ("Residents in Damascus denied the reports", set()),
 ])
 def test_a_capital_stands_for_its_country_only_as_an_actor(text, capitals):
     from models.stance import capitals_standing_for_countries
