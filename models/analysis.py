@@ -146,6 +146,8 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bcarr(?:ied|y|ies|ying)\s+out\b", "conduct"), (r"\bshut(?:s|ting)?\s+down\b", "close"),
     (r"\b(?:gave|give|gives|giving)\s+up\b", "surrender"), (r"\bstep(?:s|ped|ping)?\s+down\b", "resign"),
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", "repel"), (r"\b(?:drove|drive|drives|driving|driven)\s+(?:\w+\s+)?(?:out|back)\b", "expel"),
+    # a country's "top diplomat" ("chief diplomat") is its foreign minister in news writing
+    (r"\b(?:top|chief)\s+diplomat\b", "foreign minister"), (r"\b(?:top|chief)\s+diplomats\b", "foreign ministers"),
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
     # "no longer keeps bases" negates keeping; "not ... any longer" negates already ("longer

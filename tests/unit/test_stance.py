@@ -401,6 +401,17 @@ def test_no_asserter_conflict(claim, passage):
     assert not any(r.startswith("asserter mismatch") for r in s.reasons)
 
 
+@pytest.mark.parametrize("claim, passage", [
+    ("Iran's top diplomat said Iran would send aid to Syria.",
+     "Iranian Foreign Minister Abbas Araghchi said Iran would send aid to Syria."),
+    ("Iran's foreign minister said Iran would send aid to Syria.",
+     "Iran's chief diplomat Abbas Araghchi said Iran would send aid to Syria."),
+])
+def test_a_top_diplomat_is_a_foreign_minister(claim, passage):
+    assert {"foreign", "minist"} <= set(analyse(claim).keys) & set(analyse(passage).keys)
+    assert "diplomat" not in analyse(claim).keys + analyse(passage).keys
+
+
 # A capital for its country
 
 @pytest.mark.parametrize("text, capitals", [
