@@ -138,6 +138,12 @@ def _is_content(word: str) -> bool:
 NO_LONGER = r"\bno\s+longer\b(?!\s+than)"   # a negation that says it once held (stance: a claim in the past)
 
 
+# "out of" that names no place kept out of: an idiom or a cause
+_OUT_OF_IDIOM = (r"(?!\s+(?:(?:the|his|her|their|its|our|my|your|harm's)\s+)?(?:loop|sight|view|reach|trouble|it|harm|way|"
+                 r"spotlight|limelight|public|headlines?|news|picture|fear|respect|concern|caution|necessity|habit|"
+                 r"curiosity|solidarity|desperation|frustration|anger|pity|courtesy|duty|touch|mind)\b)")
+# the verb after it is asserted: not "to keep", "did not stay", "no longer keeps"
+_ASSERTED = r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\blonger\s)(?<!\bcannot\s)"
 # Multi-word verbs read as the one word they mean, so "pulled out" meets "withdrawal" and
 # "has nothing to do with" is a negation. General English, applied to the matching copy only.
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
@@ -146,6 +152,14 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bcarr(?:ied|y|ies|ying)\s+out\b", "conduct"), (r"\bshut(?:s|ting)?\s+down\b", "close"),
     (r"\b(?:gave|give|gives|giving)\s+up\b", "surrender"), (r"\bstep(?:s|ped|ping)?\s+down\b", "resign"),
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", "repel"), (r"\b(?:drove|drive|drives|driving|driven)\s+(?:\w+\s+)?(?:out|back)\b", "expel"),
+    # kept (stayed) out of a place or an event: did not enter it ("the militants had been kept
+    # out of Aleppo" against "were able to enter large parts of Aleppo"). Only where the keeping
+    # is asserted (not "failed to keep ... out of", "did not stay out of"), not "kept pouring
+    # out of", not "30 out of 40", not an idiom or a cause ("out of the loop", "out of fear");
+    # a review's probes
+    (_ASSERTED + r"\b(?:kept|keeps?|keeping)\s+((?!(?-i:[a-z]+ing)\s)(?:[\w'-]+\s+){0,3}?)out\s+of\b(?!\s{2,})"
+     + _OUT_OF_IDIOM, r"\1not entered"),
+    (_ASSERTED + r"\bstay(?:ed|s|ing)?\s+out\s+of\b(?!\s{2,})" + _OUT_OF_IDIOM, "not entered"),
     # a country's "top diplomat" ("chief diplomat") is its foreign minister in news writing
     (r"\b(?:top|chief)\s+diplomat\b", "foreign minister"), (r"\b(?:top|chief)\s+diplomats\b", "foreign ministers"),
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),

@@ -53,9 +53,25 @@ def test_analyse_keys_names_figures():
     ("They refused to commit to talks.", ("commit",)),
     # A clause boundary ends the cue's reach.
     ("The ministry denied reports of a withdrawal; troops remain in Hama.", ("withdraw",)),
+    # kept (stayed) out of a place: did not enter it
+    ("The militants had been kept out of Aleppo city altogether.", ("enter",)),
+    ("The army kept the militants out of Aleppo.", ("enter",)),
+    ("Turkey stayed out of the war.", ("enter",)),
+    ("The militants broke out of Aleppo.", ()),
+    # not asserted, continuing, an idiom, a share (a review's probes)
+    ("The Syrian army failed to keep the militants out of Aleppo city.", ("keep",)),
+    ("The militants did not stay out of Aleppo city.", ("stay",)),
+    ("The minister was kept out of the loop.", ()),
+    ("Civilians kept pouring out of Aleppo.", ()),
+    ("The party kept 30 out of 40 seats.", ()),
 ])
 def test_negation(text, negated):
     assert analyse(text).negated == negated
+
+
+def test_kept_out_conflicts_with_entered():
+    s = stance("The militants had been kept out of Aleppo city.", "The militants were able to enter Aleppo city.")
+    assert s.label == REFUTES and "negation: the claim negates 'enter'" in s.reasons
 
 
 def test_denial_negates_the_withdrawal():
