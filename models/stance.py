@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, NamedTuple, Protocol, Sequence
+from typing import AbstractSet, Iterable, Mapping, NamedTuple, Protocol, Sequence
 
 from models.analysis import AUXILIARIES, NO_LONGER, TextAnalysis, analyse
 from models.attribution import attribution_of
@@ -739,13 +739,13 @@ _COUNTING_NOUNS = {match_key(w): groups for words_, groups in (
     ("casualties", (_KILLED, _HURT))) for w in words_.split()}
 
 
-def _shares(a: set[str], b: set[str]) -> bool:
+def _shares(a: AbstractSet[str], b: AbstractSet[str]) -> bool:
     return bool(a & b) or any(SYNONYMS.get(k, frozenset()) & b for k in a) or any(_stem_prefix(k, b) for k in a)
 
 
 def _counts_event(nouns: set[str], verbs: set[str]) -> bool:
     """Whether a noun that names a count ("casualties", "death toll") counts what `verbs` say happened."""
-    return any(all(_shares(set(group), verbs) for group in _COUNTING_NOUNS[n]) for n in nouns if n in _COUNTING_NOUNS)
+    return any(all(_shares(group, verbs) for group in _COUNTING_NOUNS[n]) for n in nouns if n in _COUNTING_NOUNS)
 
 
 def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],

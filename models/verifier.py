@@ -65,7 +65,7 @@ class Verifier:
         self.presentation = presentation or PresentationSettings()
         self._topics: dict[str, int | None] = {}  # source id -> the country its article is about
         self._article_names: dict[str, object] = {}  # source id -> the names its article uses
-        self._long_forms_of_row: dict[int, tuple] = {}  # row -> what its short names stand for
+        self._short_names_of_row: dict[int, tuple] = {}  # row -> (long_forms, full_names) of its short names
 
     @property
     def index_version(self) -> str:
@@ -125,26 +125,26 @@ class Verifier:
                 self.store.passages[int(i)].text for i in self.store.rows_of(source_id)) if article_country else None
         return self._topics[source_id]
 
-    def _long_forms(self, p: Passage, row: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    def _names_from_article(self, p: Passage, row: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
         """What a passage's short names stand for in its article (the country of an organ, the
         full name of a person named by surname), worked out when first met."""
-        if row not in self._long_forms_of_row:
+        if row not in self._short_names_of_row:
             long_forms = getattr(self.scorer, "long_forms", None)
             if long_forms is None:
-                self._long_forms_of_row[row] = ((), ())
+                self._short_names_of_row[row] = ((), ())
             else:
                 if p.source_id not in self._article_names:
                     self._article_names[p.source_id] = self.scorer.article_names(
                         self.store.passages[int(i)].text for i in self.store.rows_of(p.source_id))
                 article = self._article_names[p.source_id]
-                self._long_forms_of_row[row] = (long_forms(p.text, article), self.scorer.full_names(p.text, article))
-        return self._long_forms_of_row[row]
+                self._short_names_of_row[row] = (long_forms(p.text, article), self.scorer.full_names(p.text, article))
+        return self._short_names_of_row[row]
 
     def _view(self, p: Passage, c: Candidate) -> PassageView:
         ctx = p.context  # present only when the passage refers back to it
         who = p.attribution.get("asserted_by")
         topic = self._topic(p.source_id)
-        long_forms, full_names = self._long_forms(p, c.row)
+        long_forms, full_names = self._names_from_article(p, c.row)
         if not ctx:
             return PassageView(p.text, p.analysis, c.similarity, asserted_by=who, topic_country=topic,
                                char_start=p.char_start, long_forms=long_forms, full_names=full_names)
