@@ -49,11 +49,16 @@ class PassageView:
     char_start: int = 0                  # where it starts in its source: its figures' offsets count from there
     long_forms: tuple[str, ...] = ()     # keys its short names stand for (ExplicitStanceScorer.long_forms)
     full_names: tuple[tuple[str, ...], ...] = ()  # the full names of the people it names by surname (ExplicitStanceScorer.full_names)
+    context_text: str = ""               # the sentence it refers back to, where it does
+    group_names: tuple[str, ...] = ()    # keys of the group its bare "terrorists" stand for (ExplicitStanceScorer.group_names)
 
 
 class ArticleNames(NamedTuple):
     by_last: Mapping[str, frozenset[tuple[str, ...]]]  # its names (runs of capitalised words, by key), by last key
     countries: frozenset[str]                          # the keys among them that name a country
+    # the groups it names with a class word, by that word's key ("the HTS terrorist group":
+    # terrorist, group -> the keys of "HTS"), for `group_names`
+    classed: Mapping[str, frozenset[frozenset[str]]] = {}
 
 
 @dataclass
@@ -104,11 +109,12 @@ terrorist terrorists militant militants insurgent insurgents rebel rebels jihadi
 soldier soldiers troops army military servicemen forces personnel
 strike strikes airstrike airstrikes bombing bombings raid raids bombardment warplanes jets aircraft
 attack attacks offensive assault incursion
+counteroffensive counterattack counterstrike
 capture captured seize seized overran overrun fallen
 vow vowed pledge pledged promise promised swore
 defeat defeated crush crushed eradicate eradicated destroy
 displaced displacement fled flee evacuated refugees
-launch launched began begin started start initiated
+launch launched began begin started start initiated mount mounted unleash unleashed
 call conversation phone talk talks spoke phoned
 border frontier boundary
 close closed shut
@@ -434,6 +440,53 @@ def reported_content(claim_text: str, names: set[str]) -> frozenset[str]:
 _AUXILIARY_BEFORE = AUXILIARIES | {"must", "being", "not", "never", "also"}
 
 
+_SUBJECT_ENDS = (AUXILIARIES - {"to"}) | {"must", "can", "cannot", "may", "might", "should", "shall", "did", "does", "do", "not",
+                               "never", "also", "who", "which", "that", "said", "says", "say", "told", "tells", "stated",
+                               "states", "added", "noted", "according"}
+
+
+_NOT_PAST = frozenset("hundred need seed feed speed bleed breed shed bed red".split())
+# an "-ed" word second in a sentence, after one of these, is an adjective: "Heavily armed
+# fighters", "The armed men", "Recently trained recruits"
+_OPENING_MODIFIER = re.compile(r"^\W*(?:the|a|an|\w+ly|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                               r"several|many|some|few|dozens\s+of|hundreds\s+of|thousands\s+of)\s", re.I)
+
+
+def _after_opening_modifier(norm: str, start: int) -> bool:
+    m = _OPENING_MODIFIER.match(norm)
+    return bool(m) and m.end() == start
+
+
+_BY_AFTER = re.compile(r"\s+by\b")   # "A military source cited by SANA said": a participle in the subject
+_NOUN_PHRASE_ENDS = frozenset("of on in at by for with from against to into over under about near after before".split())
+
+
+@lru_cache(maxsize=4096)
+def subject_keys(text: str, max_words: int = 8) -> frozenset[str]:
+    """The content keys of the noun phrase a sentence opens with, before its first
+    verb as far as its form shows (an auxiliary, an "-ed" form, an irregular past, a verb of
+    saying): who or what the sentence says acted ("The Syrian army had launched ..." -> syrian,
+    army; "The offensive on Aleppo was ..." -> offensive). Empty where no verb is seen in its first
+    `max_words` words, or the sentence opens with a clause ("In response to ...,"): nothing is
+    then known of its subject. A form after a hyphen is part of a word ("HTS-led fighters")."""
+    norm = normalise_text(text)
+    found, phrase_open = [], True
+    for i, (w, start, end) in enumerate(words(norm)):
+        if i >= max_words or "," in norm[:start]:
+            return frozenset()
+        lw = w.lower()
+        after_hyphen = start > 0 and norm[start - 1] == "-"
+        if not after_hyphen and (lw in _SUBJECT_ENDS or w[0].islower() and (
+                lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST or lw in PAST_FORMS)
+                and not _BY_AFTER.match(norm, end) and not _after_opening_modifier(norm, start)):
+            return frozenset(found)
+        if lw in _NOUN_PHRASE_ENDS:
+            phrase_open = False
+        elif phrase_open and lw not in STOPWORDS:
+            found.append(match_key(w))
+    return frozenset()
+
+
 @lru_cache(maxsize=4096)  # passages recur across claims
 def verb_keys(text: str) -> frozenset[str]:
     """Keys of the words a text uses as verbs, as far as their form shows: "-ed" and "-ing"
@@ -571,6 +624,123 @@ def asks(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _not_yet(text: str) -> frozenset[str]:
     return frozenset(match_key(m.group("v")) for m in _NOT_YET.finditer(text))
+
+
+_VERB_AFTER_AUXILIARY_SKIP = frozenset("already also still just now not never been being be have has had reportedly allegedly "
+                                      "only since first then".split())
+
+
+@lru_cache(maxsize=4096)
+def predicate_key(text: str, max_words: int = 10) -> str | None:
+    """The key of the verb a sentence's opening noun phrase is the subject of, as far as its
+    form shows ("The Syrian army had already launched ..." -> launch; "Ukraine supplied HTS
+    with drones" -> supply). None for a verb of saying (what was said is checked elsewhere), a
+    negated verb (the negation checks), or where no verb is seen."""
+    norm = normalise_text(text)
+    ws = words(norm)
+    for i, (w, start, end) in enumerate(ws[:max_words]):
+        if "," in norm[:start]:
+            return None
+        lw = w.lower()
+        after_hyphen = start > 0 and norm[start - 1] == "-"
+        if after_hyphen or not (lw in _SUBJECT_ENDS or w[0].islower() and (
+                lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST or lw in PAST_FORMS)
+                and not _BY_AFTER.match(norm, end) and not _after_opening_modifier(norm, start)):
+            continue
+        if lw in _SUBJECT_ENDS and lw not in AUXILIARIES and lw not in ("must", "can", "may", "might", "should",
+                                                                         "shall", "did", "does", "do"):
+            return None  # "said", "not", "who": no verb of its own here
+        for v, _, _ in ws[i:i + 5]:
+            lv = v.lower()
+            if lv in ("not", "never"):
+                return None
+            if lv in AUXILIARIES or lv in _VERB_AFTER_AUXILIARY_SKIP or lv.endswith("ly") or lv in _SUBJECT_ENDS:
+                continue
+            return None if lv in STOPWORDS or v[0].isupper() else match_key(v)
+        return None
+    return None
+
+
+# Operations a side launches, prepares or plans: the events read as begun or ahead. Not any
+# noun: "set for talks", "gathered for the march" (a review's probes).
+_OPERATION = (r"(?P<event>counter-?offensives?|counter-?attacks?|counter-?strikes?|offensives?|attacks?|assaults?|"
+              r"operations?|campaigns?|invasions?|incursions?|raids?|sieges?|air-?strikes?|strikes?|bombardments?)\b")
+# what may stand before it: a determiner, then up to three words, none saying there was one
+# before ("a second counteroffensive", "a new offensive": one may have begun already)
+_BEFORE_OPERATION = (r"(?:(?:a|an|the|its|their|his|her|our|this|that)\s+)?"
+                     r"(?:(?!(?:second|new|another|next|fresh|renewed|further|third|any|possible)\b)[\w-]+\s+){0,3}?")
+_STARTING_KEYS = frozenset(match_key(w) for w in "launch begin start mount stage initiate unleash commence".split())
+_BEGUN_BEFORE = re.compile(r"\b(?:launched|began|begun|started|mounted|staged|initiated|unleashed|commenced)\s+"
+                           + _BEFORE_OPERATION + _OPERATION, re.I)
+_BEGUN_AFTER = re.compile(r"(?<![\w-])" + _OPERATION + r"\s+(?:(?:has|had|have)\s+)?(?:already\s+)?"
+                          r"(?:began|begun|started|commenced|got\s+under\s*way|(?:is|was)\s+(?:already\s+)?under\s*way)\b",
+                          re.I)
+# said begun of something named before: "then launched it", "before launching it", "which began"
+_BEGUN_OF_IT = re.compile(r"\b(?:launch(?:ed|ing)|start(?:ed|ing)|beg(?:a|u)n|beginning|mount(?:ed|ing)|unleash(?:ed|ing))"
+                          r"\s+(?:it|them)\b|\b(?:which|that)\s+(?:(?:has|had)\s+)?(?:began|begun|started|commenced)\b",
+                          re.I)
+# still ahead: prepared, planned, gathered for, in the present ("is preparing for a
+# counteroffensive", "is gathering forces for a counterattack", "plans to launch an
+# offensive"); not the past ("had expected", "gathered for"), not "prepared for any attack"
+_AHEAD = re.compile(
+    r"\b(?:(?:preparing|prepares|gearing\s+up|gears\s+up|readying|readies|getting\s+ready|gets\s+ready|gathering|"
+    r"gathers|massing|masses|amassing|amasses|expecting|expects)(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:for|to\s+(?:launch|begin|start|mount|stage|unleash))|"
+    r"(?:plans|planning|intends|intending|threatens|threatening|poised|set|about)\s+to\s+(?:launch|begin|start|mount|"
+    r"stage|unleash)|(?:poised|set)\s+for)\s+" + _BEFORE_OPERATION + _OPERATION, re.I)
+_GOING_ON = frozenset("is are was were been be am 's 're".split())
+_NOT_ASSERTING = frozenset("""not never yet no could would might may should must will shall to deny denies denied
+                           denying if whether unless""".split())
+
+
+def _asserted_at(norm: str, start: int) -> bool:
+    """Whether the words just before `start` leave what follows asserted: not "has not yet",
+    "could have", "denied it had"."""
+    window = norm[max(0, start - 40):start]
+    before = [w.lower() for w, _, _ in words(window)][-3:]
+    return not (set(before) & _NOT_ASSERTING or window.rstrip().endswith("n't"))
+
+
+@lru_cache(maxsize=4096)
+def events_begun(text: str) -> frozenset[str]:
+    """Keys of the operations a text asserts have begun ("The army has launched its
+    counteroffensive against HTS" -> counteroffensive; "the offensive has begun" -> offensive).
+    Not "has not yet launched", "could have launched", "denied it had launched"."""
+    norm = normalise_text(text)
+    return frozenset(match_key(m.group("event")) for pattern in (_BEGUN_BEFORE, _BEGUN_AFTER)
+                     for m in pattern.finditer(norm) if _asserted_at(norm, m.start()))
+
+
+@lru_cache(maxsize=4096)
+def events_ahead(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(key, who) of each operation a text says is still prepared or planned, with the keys of
+    who prepares it (the subject of the nearest clause before): "Despite the advances, the
+    Syrian military has been reorganizing, preparing for a counteroffensive" ->
+    (counteroffensive, {syrian, military}). None where the text also says it has begun ("... and
+    then launched it at dawn", "which began on Friday")."""
+    norm = normalise_text(text)
+    if _BEGUN_OF_IT.search(norm):
+        return ()
+    begun = events_begun(text)
+    out = []
+    for m in _AHEAD.finditer(norm):
+        event = match_key(m.group("event"))
+        if event in begun or not _asserted_at(norm, m.start()):
+            continue
+        # an "-ing" form says it goes on only after "is", "was", "been" or as a clause of one
+        # ("has been reorganizing, preparing for"); not "spent weeks preparing for"
+        window = norm[max(0, m.start() - 30):m.start()]
+        if m.group(0).split()[0].lower().endswith("ing") and not (
+                window.rstrip().endswith(",") or set(w.lower() for w, _, _ in words(window)[-2:]) & _GOING_ON):
+            continue
+        who: frozenset[str] = frozenset()
+        for clause in reversed(re.split(r"[,;:]", norm[:m.start()])):
+            if clause.strip():
+                who = subject_keys(clause.strip())
+                if who:
+                    break
+        out.append((event, who))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)
@@ -853,6 +1023,55 @@ def _same_owner(claim: tuple[frozenset[str], frozenset[str]], passage: tuple[fro
     return bool(c_owner and p_owner) and _same_keys(c_owner, p_owner) and _same_scope(claim, passage)
 
 
+# A group named with the class of its members ("the Hayat Tahrir al-Sham (HTS) terrorist group",
+# "the Islamist group HTS", "HTS, a designated terrorist organisation", "HTS-led fighters").
+_CLASS_ADJECTIVE = r"(?:terrorist|militant|rebel|jihadist|islamist|insurgent|extremist|armed)"
+_ORGANISATION = r"(?:group|organi[sz]ation|faction|movement|militia|alliance|coalition)"
+# not "fighters", "gunmen": any side has them (a review's probe)
+_MEMBERS = r"(?:terrorists|militants|rebels|jihadists|islamists|insurgents|extremists)"
+_NAME_WORD = r"(?-i:al-)?(?-i:[A-Z])[\w']*(?:-(?-i:al-)?(?-i:[A-Z])[\w']*)*"   # "Hay'at", "Tahrir-al-Sham", "al-Sham"
+_GROUP_NAME = (r"(?P<name>(?:" + _NAME_WORD + r"\s+){0,4}" + _NAME_WORD + r")(?:\s+\((?P<acronym>(?-i:[A-Z]{2,6}))\))?")
+_CLASSED_AFTER = re.compile(_GROUP_NAME + r"(?:\s+|-led\s+|-)(?P<adj>" + _CLASS_ADJECTIVE + r"\s+)?(?P<cls>"
+                            + _ORGANISATION + r"|" + _MEMBERS + r")\b", re.I)
+_CLASSED_BEFORE = re.compile(r"\b(?:the|an?)\s+(?P<adj>" + _CLASS_ADJECTIVE + r"\s+)?(?P<cls>" + _ORGANISATION + r")\s+"
+                             + _GROUP_NAME, re.I)
+_CLASSED_APPOSITION = re.compile(_GROUP_NAME + r",\s+(?:an?|the)\s+(?:designated\s+)?(?P<adj>" + _CLASS_ADJECTIVE
+                                 + r"\s+)?(?P<cls>" + _ORGANISATION + r")\b", re.I)
+# The members of a group, or the group, said without its name: "clashes with terrorists", "the group"
+_MEMBERS_BARE = re.compile(
+    r"(?<![\w'-])(?<!-led\s)(?<!\ball\s)(?<!\bany\s)(?<!\bevery\s)(?<!\bsuch\s)(?<!\bother\s)(?<!\bsome\s)"
+    r"(?<!\bmany\s)(?P<cls>" + _MEMBERS + r")\b(?!\s+(?:everywhere|elsewhere|worldwide|in\s+general)\b)"
+    r"(?!\s+(?:of|from|loyal\s+to|linked\s+to|tied\s+to|allied\s+(?:to|with)|belonging\s+to|affiliated\s+with)"
+    r"\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
+# a general charge, not a statement about the group: "accused Turkey of arming terrorists"
+_CHARGE_BEFORE = re.compile(r"\b(?:accus\w*|charg\w*|arm(?:s|ed|ing)|aid(?:s|ed|ing)|fund(?:s|ed|ing)|back(?:s|ed|ing)|"
+                            r"sponsor\w*|support(?:s|ed|ing)|harbou?r\w*|financ\w*)\b(?:\s+[\w'-]+){0,4}?\s*$", re.I)
+# the sentence before speaks of several groups: "the terrorists" may be any of them
+_SEVERAL_GROUPS = re.compile(r"\b(?:groups|organi[sz]ations|factions|militias|movements)\b", re.I)
+_GROUP_BARE = re.compile(r"\bthe\s+(?P<cls>" + _ORGANISATION + r")\b(?!\s+(?-i:[A-Z]))(?!['’]s\s+(?-i:[A-Z]))", re.I)
+
+
+def classed_groups(text: str) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    """(class keys, name words) of each group a text names with a class word: "the Hayat Tahrir
+    al-Sham (HTS) terrorist group" -> ({terrorist, group}, (Hayat, Tahrir, al, Sham, HTS)). A
+    run's words before a possessive or a day are not the group's ("Aleppo's HTS militants",
+    "On Monday HTS fighters")."""
+    norm = normalise_text(text)
+    out = []
+    for pattern in (_CLASSED_AFTER, _CLASSED_BEFORE, _CLASSED_APPOSITION):
+        for m in pattern.finditer(norm):
+            name = m.group("name")
+            name = name[name.rfind("'s ") + 3:] if "'s " in name else name
+            run = [w for w, _, _ in words(name)]
+            while run and (run[0].lower() in STOPWORDS and not run[0].isupper() or match_key(run[0]) in _CALENDAR):
+                run = run[1:]
+            if not run or re.fullmatch(_CLASS_ADJECTIVE, run[-1], re.I):
+                continue  # "the Islamist group": a class, not a name
+            classes = {match_key(m.group("cls"))} | ({match_key(m.group("adj").strip())} if m.group("adj") else set())
+            out.append((frozenset(classes), tuple(run) + ((m.group("acronym"),) if m.group("acronym") else ())))
+    return out
+
+
 def _name_runs(text: str) -> list[list[str]]:
     """Runs of capitalised words (dotted acronyms without their dots: "U.S." is "US"), a
     possessive "'s" ending a run, and stopwords opening one dropped ("The Chadian army": Chadian)."""
@@ -1102,13 +1321,52 @@ class ExplicitStanceScorer:
         """The names of an article's texts, for `long_forms`."""
         by_last: dict[str, set[tuple[str, ...]]] = {}
         countries: set[str] = set()
+        classed: dict[str, set[frozenset[str]]] = {}
         for t in texts:
+            for classes, name in classed_groups(t):
+                if self.lexicon is not None and all(self.lexicon.country_of(w) is not None for w in name):
+                    continue  # "Kurdish rebels": a people, not a group's name
+                # places the corpus knows are not the group's ("Idlib militants")
+                names = frozenset(match_key(w) for w in name) - {k for k in map(match_key, name)
+                                                                  if self.name_kinds.get(k) == "place"}
+                if not names:
+                    continue
+                for c in classes:
+                    classed.setdefault(c, set()).add(names)
             for run in _name_runs(t):
                 keys = tuple(match_key(w) for w in run)
                 by_last.setdefault(keys[-1], set()).add(keys)
                 if self.lexicon is not None:
                     countries.update(k for k, w in zip(keys, run) if self.lexicon.country_of(w) is not None)
-        return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries))
+        return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries),
+                            {k: frozenset(v) for k, v in classed.items()})
+
+    def group_names(self, text: str, article: ArticleNames, context: str = "") -> tuple[str, ...]:
+        """The name of the group a text's members or group stand for, said without the name
+        ("fierce clashes with terrorists", "the group"), where its article names one group with
+        that class word ("the HTS terrorist group"), however it spells it (every name given
+        shares a word: "HTS", "Hayat Tahrir al-Sham (HTS)"). Not where the text names a group
+        with a class word itself, nor "terrorist groups" (several), "all terrorists", "rebels
+        everywhere", "militants loyal to the Islamic State", "accused Turkey of arming terrorists";
+        nor where `context`, the sentence the text refers back to, speaks of several groups.
+        Such a name only ever adds to support: `score_one` never refutes on it."""
+        if not article.classed or classed_groups(text) or (context and _SEVERAL_GROUPS.search(context)):
+            return ()
+        norm = normalise_text(text)
+        lent: set[str] = set()
+        for m in list(_MEMBERS_BARE.finditer(norm)) + list(_GROUP_BARE.finditer(norm)):
+            if _CHARGE_BEFORE.search(norm, 0, m.start()):
+                continue
+            named = article.classed.get(match_key(m.group("cls")))
+            if not named:
+                continue
+            # one group however spelled: every name given shares a word, its acronym's too
+            spelled = [n | frozenset().union(*(self._aliases.get(k, ()) for k in n),
+                                             *(self._acronyms_of.get(k, ()) for k in n)) for n in named]
+            if not {k for k in frozenset.intersection(*spelled) if len(k) >= 3}:
+                return ()  # two groups of that class: it stands for neither
+            lent |= frozenset.union(*spelled)
+        return tuple(sorted(lent))
 
     def long_forms(self, text: str, article: ArticleNames) -> tuple[str, ...]:
         """The country a text's short names leave unsaid, from the longer names its article
@@ -1271,6 +1529,7 @@ class ExplicitStanceScorer:
         found_in = matchers.found_in
 
         matched = found_in(passage_keys)
+        borrowed: set[str] = set()  # names met only by what the passage leaves unsaid (its article's)
         # a capital names its country only where it acts: not "the Washington Post", "Paris Hilton"
         idle = (passage_keys & _CAPITAL_CITIES) and capitals_not_acting(passage.text)
         if idle:
@@ -1278,7 +1537,14 @@ class ExplicitStanceScorer:
                         and not m.found_in(passage_keys - idle)}
         # a short name the passage uses for a longer one ("the Command") names all of it
         if passage.long_forms:
-            matched |= {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
+            borrowed = {k for k in names if k not in matched} & found_in(frozenset(passage.long_forms))
+            matched |= borrowed
+        # the group a bare "terrorists" stands for in its article: for support only, so it is
+        # kept out of `matched` (a review found it feeding figure and name conflicts)
+        group_lent: set[str] = set()
+        if passage.group_names:
+            group_lent = {k for k in names if k not in matched} & found_in(frozenset(passage.group_names))
+            borrowed |= group_lent
         # a person named by surname is named in full where the claim names them so ("Abbas
         # Araghchi" / "Araghchi said"): only the words the claim writes before the surname, in
         # one name, each the full name's; not a first name alone ("Jordan said" is not Jordan
@@ -1356,7 +1622,7 @@ class ExplicitStanceScorer:
 
         # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
         # corpus is silent); one absent from the passage and the sentence before blocks support.
-        unmatched = [k for k in sorted(names) if k not in matched and k not in in_context]
+        unmatched = [k for k in sorted(names) if k not in matched and k not in in_context and k not in group_lent]
         # A country the passage leaves unsaid because its article is about it ("army tanks" in
         # an article on Syria, for "Syrian army tanks"): not missing, where the passage names
         # no other country. It lends no coverage and never refutes.
@@ -1599,6 +1865,36 @@ class ExplicitStanceScorer:
                 rest = math.fsum(credit[x] for x in matched) / (total - weights[k] or 1.0)
                 conflicts.append((rest, f"opposite wording: the claim says '{k}', the passage '{opposite}'"))
 
+        # An operation the claim says has begun that the passage says is still prepared or
+        # planned ("has launched its counteroffensive" / "is preparing for a counteroffensive"):
+        # a conflict where whoever prepares it is who the claim says launched it, and the
+        # passage states the rest of the claim (its names, its figures) but the launching. The
+        # sentence before, read with a passage opening with a pronoun, blocks support so.
+        begun = events_begun(claim_text) if claim_text else frozenset()
+        if begun:
+            def same_operation(event: str) -> bool:
+                return any(event == b or event in SYNONYMS.get(b, frozenset()) for b in begun)
+            claim_subject = subject_keys(claim_text) & set(claim.keys)
+            for event, who in events_ahead(passage.text):
+                if not same_operation(event):
+                    continue
+                starting = [k for k in claim.keys if k in _STARTING_KEYS]
+                rest_weight = total - math.fsum(weights[k] for k in starting)
+                rest = math.fsum(credit[k] for k in matched if k not in starting) / (rest_weight or 1.0)
+                if (claim_subject and found_in(who) & claim_subject and not unmatched and states_claim_figures
+                        and rest >= self.conflict_coverage):
+                    conflicts.append((rest, f"the passage says '{event}' is still being prepared or planned; "
+                                            f"the claim says it has begun"))
+                else:
+                    blocks_support.append(f"the passage says '{event}' is still being prepared or planned")
+                break
+            else:
+                if lends_names and passage.context_text and not events_begun(passage.text):
+                    event = next((e for e, _ in events_ahead(passage.context_text) if same_operation(e)), None)
+                    if event:
+                        blocks_support.append(f"the sentence it refers back to says '{event}' is still "
+                                              f"being prepared or planned")
+
         if asks(passage.text):
             return Stance(NEUTRAL, round(1.0 - relevance * 0.5, 4), round(relevance, 4), round(coverage, 4),
                           [f"covers {coverage:.0%} of the claim", "the passage asks a question: it states neither side"])
@@ -1615,7 +1911,7 @@ class ExplicitStanceScorer:
         # What the claim asserts (its predicate, its heaviest word) must be in the passage itself;
         # the sentence before lends only who and where (names), unless this one opens with a
         # pronoun and is read with it.
-        stated = matched | (in_context if lends_names else in_context & names)
+        stated = matched | (in_context if lends_names else in_context & names) | group_lent
         missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated
                               and k not in adverb_only_keys(claim_text)]
         missing_predicates += [k for k in sorted(claim_neg) if negated_in_passage(k) is None and k not in missing_predicates]
@@ -1664,12 +1960,36 @@ class ExplicitStanceScorer:
                     continue
                 if not any(g == group and name in found_in(frozenset((n,))) for n, g, _, _ in proxies(passage.text)):
                     blocks_support.append(f"the claim speaks of {said}; the passage does not")
+        # who the claim says acted must be in the passage: "the Syrian army had launched its
+        # counteroffensive against the HTS-led assault" is not stated by "HTS-led terrorists ...
+        # launched a surprise offensive". Not who the claim says asserts it (checked above).
+        if claim_text:
+            subject = subject_keys(claim_text) & set(claim.keys)
+            if subject and not subject & (matched | (in_context - beyond)) and not (
+                    claim_asserter and subject & claim_asserter.keys):
+                blocks_support.append("the passage does not name who the claim says acted ("
+                                      + ", ".join(f"'{k}'" for k in sorted(subject)) + ")")
+            # ... and where the passage names some of the claim's names only through its article
+            # or the sentence before, what the claim says they did must be in it ("Ukraine
+            # supplied HTS with drones" is not "It reported that the unit ... trained the
+            # terrorists", where "terrorists" stands for HTS and the sentence before names Ukraine)
+            # (not where the claim's count is the passage's, for the same event: the count's
+            # verbs were compared, "left 300 dead" / "resulting in the deaths of 300")
+            counted = any(cf.kind == "count" and not cf.ranks for cf, _ in figure_matches)
+            verb = predicate_key(claim_text) if (borrowed or names & in_context) and not counted else None
+            if verb and verb in claim.keys and verb not in matched and verb not in missing_predicates:
+                missing_predicates.append(verb)
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]
         if heavy:
             blocks_support.append("the passage lacks " + ", ".join(f"'{k}'" for k in heavy)
                                   + ", which carries much of the claim")
+        # for support only: the group a bare "terrorists" stands for counts as named
+        if group_lent:
+            coverage = coverage + math.fsum(weights[k] for k in group_lent) / total
+            read_as.append("reads " + ", ".join(f"'{k}'" for k in sorted(group_lent))
+                           + " as the group the passage's article names with its class word")
         reasons = [f"covers {coverage:.0%} of the claim"] + read_as
         reasons += [f"figure agrees: the claim says {cf.describe()}; the passage says {pf.describe()}"
                     for cf, pf in figure_matches]

@@ -82,7 +82,7 @@ STOPWORDS = frozenset(
     shall should can could may might must also not no nor so such very just only own same other
     which who whom whose what when where why how all any both each few more most some up down out
     off again further once while during before after above below between through against until
-    s t ve ll re d m said says say saying according told stated added noted
+    s t ve ll re d m already said says say saying according told stated added noted
     since across within among toward towards despite amid amidst via per upon onto beyond along""".split()
 )
 

@@ -25,6 +25,26 @@ SEEDS = ROOT / "seeds"
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
+def verifier_over(articles: dict[str, str], folder: Path, engine: Engine):
+    """A Verifier over a corpus of our own ({name: "title\\ntext"}), built in `folder` with the
+    session's model and WordNet, as the service runs them."""
+    from index.build import build_index
+    from index.store import IndexStore
+    from models.lexicon import WordNetLexicon, default_wordnet_dir
+    from models.stance import ExplicitStanceScorer
+    from models.verifier import Verifier
+
+    corpus, index_dir = folder / "corpus", folder / "index"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    build_index(corpus, index_dir, engine.embedder)
+    store = IndexStore.load(index_dir)
+    scorer = ExplicitStanceScorer.from_lexicon(store.meta, lexicon=WordNetLexicon(default_wordnet_dir()))
+    scorer.warm_up()
+    return Verifier(store, engine.embedder, scorer)
+
+
 def verify(client, claim: str, **params) -> dict:
     """POST /verify through a test client; the answer, which must be a 200."""
     r = client.post("/verify", json={"claim": claim, **params})

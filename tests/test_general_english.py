@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from index.build import build_index
-from index.store import IndexStore
 from models.analysis import analyse
 from models.figures import extract_figures
 from models.lexicon import WordNetLexicon, default_wordnet_dir
 from models.text import match_key
 from models.stance import ExplicitStanceScorer
-from models.verifier import Verifier
+from tests.conftest import verifier_over
 
 ARTICLES = {
     "n1": "Raid on Harlow\nNot a single civilian was killed in the raid on Harlow, officials said. "
@@ -103,16 +101,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def verifier(tmp_path_factory, engine):
-    corpus = tmp_path_factory.mktemp("news")
-    for name, text in ARTICLES.items():
-        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("news-index")
-    build_index(corpus, index_dir, engine.embedder)
-    store = IndexStore.load(index_dir)
-    lexicon = WordNetLexicon(default_wordnet_dir())  # as the service runs it
-    scorer = ExplicitStanceScorer.from_lexicon(store.meta, lexicon=lexicon)
-    scorer.warm_up()
-    return Verifier(store, engine.embedder, scorer)
+    return verifier_over(ARTICLES, tmp_path_factory.mktemp("news"), engine)
 
 
 @pytest.mark.parametrize("claim,verdict", [

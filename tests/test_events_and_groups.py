@@ -1,0 +1,219 @@
+"""Who acted, whether an event has begun, and the group a bare "the rebels" stands for: rules
+checked on a corpus of our own, not the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.analysis import analyse
+from models.stance import (REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView, classed_groups, events_ahead,
+                           events_begun, predicate_key, subject_keys)
+from models.text import match_key
+from tests.conftest import verifier_over
+
+ARTICLES = {
+    # one rebel group named, then its members said without the name
+    "g1": "Corwen offensive\nThe Velmar Liberation Front (VLF) rebel group attacked Corwen on Monday. "
+          "The Norland army launched a counteroffensive against the rebels on Tuesday. "
+          "It said Estria had trained the rebels to fly drones.\n",
+    # two rebel groups: "the rebels" stands for neither
+    "g2": "Dunmore fighting\nThe Kestrel Brigade rebel group and the Harlow Front rebel group entered Dunmore. "
+          "Soldiers of the Norland army clashed with the rebels near Brora.\n",
+    # an event still ahead
+    "g3": "Marden\nThe Estrian military is regrouping, preparing for a counteroffensive in Marden.\n",
+    # bare members that are not the named group's (a review's probes)
+    "g5": "Raqqa\nThe Velmar Liberation Front (VLF) rebel group holds the north. In Raqqa, rebels loyal to the Islamic "
+          "State attacked a checkpoint on Sunday. Damascus accused Estria of arming rebels in the region for years. "
+          "Analysts say rebels everywhere rely on foreign funding.\n",
+    # a count of bare members: the group's name lent never makes it a conflict
+    "g6": "Kestrel toll\nThe Harlow Front (HF) militant group attacked Kestrel. Officials said nearly 1,000 militants "
+          "have been killed in three days.\n",
+    # prepared, then launched: the article says it began
+    "g4": "Pellan\nThe Pellan army spent weeks preparing for a counteroffensive. It launched the "
+          "counteroffensive on Thursday.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def verifier(tmp_path_factory, engine):
+    return verifier_over(ARTICLES, tmp_path_factory.mktemp("events"), engine)
+
+
+def _one_stance(claim: str, passage: str):
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    idf = {k: 2.0 for k in set(ca.keys) | set(pa.keys)}
+    names = {match_key(n) for n in ca.names + pa.names} | {k for run in ca.name_runs + pa.name_runs for k in run}
+    scorer = ExplicitStanceScorer(idf, common_keys=frozenset(idf) - names)
+    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
+
+
+def _why(out: dict) -> list:
+    return [(e["passage_id"], e["stance"], e["reasons"]) for e in out["evidence"]]
+
+
+# pure functions
+
+@pytest.mark.parametrize("text, subject", [
+    ("The Syrian army had already launched its counteroffensive.", {"syrian", "armi"}),
+    ("HTS-led fighters had taken control of most of Aleppo.", {"hts", "lead", "fighter"}),
+    ("The offensive on Aleppo was led by HTS.", {"offens"}),
+    ("A military source cited by SANA said the army killed dozens.", {"militari", "sourc", "cite"}),
+    ("In response, Russia bombed Idlib.", set()),          # opens with a clause: not known
+    ("Russia maintains bases in Syria.", set()),           # no verb its form shows
+])
+def test_subject_keys(text, subject):
+    assert subject_keys(text) == subject
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The Syrian army had already launched its counteroffensive.", "launch"),
+    ("Ukraine supplied HTS with drones.", "suppli"),
+    ("Troops loyal to Damascus recaptured Halfaya.", "recaptur"),   # "to" is no auxiliary here
+    ("Iran will firmly back the Syrian government.", "back"),
+    ("Russia's Defence Ministry said strikes killed 300.", None),   # what was said is checked elsewhere
+    ("The army did not launch a counteroffensive.", None),           # the negation checks
+])
+def test_predicate_key(text, verb):
+    assert predicate_key(text) == verb
+
+
+@pytest.mark.parametrize("text, begun, ahead", [
+    ("The army has already launched its counteroffensive against HTS.", {"counteroffens"}, set()),
+    ("The army launched a fierce and sustained counteroffensive.", {"counteroffens"}, set()),
+    ("The offensive has begun.", {"offens"}, set()),
+    ("The offensive, which began last week, saw HTS advance.", set(), set()),   # "last week" is no event
+    ("The army has not yet launched its counteroffensive.", set(), set()),     # a review's probes
+    ("The army hasn't yet launched its counteroffensive.", set(), set()),
+    ("The army could have launched an offensive.", set(), set()),
+    ("The ministry denied it had launched an offensive.", set(), set()),
+    ("The army did not launch a counteroffensive.", set(), set()),
+    ("The military has been reorganizing, preparing for a counteroffensive.", set(), {"counteroffens"}),
+    ("The army is gathering forces for a counterattack.", set(), {"counterattack"}),
+    ("The army plans to launch an offensive in the spring.", set(), {"offens"}),
+    ("The army is not preparing for an offensive.", set(), set()),
+    ("The army is preparing for a second counteroffensive.", set(), set()),       # one may have begun
+    ("The army was preparing for a counterattack on Rast and then launched it at dawn.", set(), set()),
+    ("Its forces gathered for a counterattack on Dunmore, which began on Friday.", set(), set()),
+    ("Units remain fully prepared for any rebel attack.", set(), set()),          # the past; "any"
+    ("Analysts had expected the army to launch an offensive.", set(), set()),
+    ("Officials are set for talks in Gant.", set(), set()),                       # no operation
+    ("The army spent weeks preparing for a counteroffensive.", set(), set()),   # not said to go on
+    ("The army is also expecting reinforcements to arrive for a counterattack.", set(), {"counterattack"}),
+])
+def test_events_begun_and_ahead(text, begun, ahead):
+    assert (events_begun(text), {e for e, _ in events_ahead(text)}) == (begun, ahead)
+
+
+def test_who_prepares_an_operation_is_the_nearest_clauses_subject():
+    assert events_ahead("Despite the rebels' advances, the Syrian military has been reorganizing, preparing for "
+                        "a counteroffensive.") == (("counteroffens", frozenset({"syrian", "militari"})),)
+    assert events_ahead("The Olm army is preparing for a counteroffensive after rebels launched an offensive."
+                        ) == (("counteroffens", frozenset({"olm", "armi"})),)
+
+
+@pytest.mark.parametrize("text, classes, names", [
+    ("The Hayat Tahrir-al-Sham (HTS) terrorist group launched an assault.", {"terrorist", "group"},
+     {"hayat", "tahrir", "al", "sham", "hts"}),
+    ("an offensive by the Islamist group Hayat Tahrir al-Sham (HTS)", {"islamist", "group"},
+     {"hayat", "tahrir", "al", "sham", "hts"}),
+    ("led by Hay'at Tahir al-Sham (HTS), a designated terrorist organisation.", {"terrorist", "organiz"},
+     {"hayat", "tahir", "al", "sham", "hts"}),
+    ("thousands of HTS-led terrorists", {"terrorist"}, {"hts"}),
+])
+def test_classed_groups(text, classes, names):
+    assert [(c, {match_key(w) for w in n}) for c, n in classed_groups(text)] == [(frozenset(classes), names)]
+
+
+def test_no_group_named_in_terrorist_groups_or_the_islamist_group():
+    assert classed_groups("aiding terrorist groups operating in the region") == []
+    assert classed_groups("Islamist groups that attacked Syria") == []
+
+
+# stance of one passage
+
+def test_an_event_prepared_refutes_it_begun():
+    claim = "The Norland army has already launched its counteroffensive against the rebels."
+    assert _one_stance(claim, "The Norland army is preparing for a counteroffensive.").label == REFUTES
+    assert _one_stance(claim, "The rebels attacked Corwen, and the Norland army is gathering forces for a "
+                              "counterattack.").label == REFUTES
+    assert _one_stance(claim, "The Norland army launched a counteroffensive against the rebels.").label == SUPPORTS
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The Norland army has launched its counteroffensive.", "The Norland army is not preparing for a counteroffensive."),
+    ("The Norland army has launched its counteroffensive.", "The Estrian army is preparing for a counteroffensive."),
+    ("The Norland army has launched its counteroffensive.", "Analysts expect a counteroffensive."),
+    # a review's probes: the passage's other actor, a place or a year of the claim's it lacks
+    ("The rebels launched a counteroffensive on Kitt.",
+     "The Olm army is preparing for a counteroffensive after rebels launched an offensive."),
+    ("The Norland army launched a counteroffensive in Corwen.", "The Norland army is preparing for a counteroffensive."),
+    ("The Norland army launched a counteroffensive in 2015.", "The Norland army is preparing for a counteroffensive."),
+    ("The Norland army has not yet launched its counteroffensive.",
+     "The Norland army is preparing for a counteroffensive."),
+])
+def test_an_event_ahead_refutes_only_the_claims_own_event(claim, passage):
+    assert _one_stance(claim, passage).label != REFUTES
+
+
+def test_who_the_claim_says_acted_must_be_in_the_passage():
+    claim = "The army launched an offensive against the rebels in Corwen."
+    st = _one_stance(claim, "In Corwen, rebels launched an offensive against government positions.")
+    assert st.label != SUPPORTS
+    assert any("who the claim says acted" in r for r in st.reasons), st.reasons
+    # Any word of who acted will do, in any role: a known limit
+    assert _one_stance(claim, "In Corwen, rebels launched an offensive against the army.").label == SUPPORTS
+
+
+# with an article
+
+def test_members_said_without_the_name_stand_for_the_one_group_named(verifier):
+    out = verifier.verify("The Norland army launched a counteroffensive against the VLF.")
+    assert out["verdict"] == "SUPPORTED", _why(out)
+
+
+@pytest.mark.parametrize("claim", [
+    "VLF rebels attacked a checkpoint in Raqqa on Sunday.",      # "rebels loyal to the Islamic State"
+    "Estria has been arming the VLF for years.",                 # a general charge
+    "The VLF relies on foreign funding.",                        # "rebels everywhere"
+])
+def test_members_that_are_not_the_groups_lend_no_name(verifier, claim):
+    out = verifier.verify(claim)
+    assert out["verdict"] != "SUPPORTED", _why(out)
+
+
+def test_a_lent_group_name_never_makes_a_conflict(verifier):
+    out = verifier.verify("Norland strikes killed about 300 HF militants in Kestrel.")
+    assert out["verdict"] != "REFUTED", _why(out)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday HTS militants entered the city.", ("HTS",)),     # a day is not the group's
+    ("Aleppo's HTS militants captured the airport.", ("HTS",)),  # nor a possessive before it
+])
+def test_a_groups_name_is_its_own_words(text, name):
+    assert [n for _, n in classed_groups(text)] == [name]
+
+
+def test_members_stand_for_no_group_where_the_article_names_two(verifier):
+    out = verifier.verify("Norland soldiers clashed with the Kestrel Brigade near Brora.")
+    assert out["verdict"] != "SUPPORTED", _why(out)
+
+
+def test_a_name_lent_by_the_article_needs_the_claims_own_verb(verifier):
+    # "the rebels" stands for the VLF and "It" for the army, but Estria trained them; it
+    # supplied nothing the article says
+    out = verifier.verify("Estria supplied the VLF with drones.")
+    assert out["verdict"] != "SUPPORTED", _why(out)
+    out = verifier.verify("Estria trained the VLF to fly drones.")
+    assert out["verdict"] == "SUPPORTED", _why(out)
+
+
+def test_an_event_prepared_in_one_source_refutes_it_begun(verifier):
+    out = verifier.verify("The Estrian military has launched its counteroffensive in Marden.")
+    assert out["verdict"] == "REFUTED", _why(out)
+
+
+def test_an_operation_prepared_then_launched_is_supported(verifier):
+    out = verifier.verify("The Pellan army has launched its counteroffensive.")
+    stances = {e["passage_id"]: e["stance"] for e in out["evidence"]}
+    assert stances.get("g4:2") == "SUPPORTS" and stances.get("g4:1") != "REFUTES", _why(out)
