@@ -677,7 +677,9 @@ _BEGUN_AFTER = re.compile(r"(?<![\w-])" + _OPERATION + r"\s+(?:(?:has|had|have)\
                           re.I)
 # said begun of something named before: "then launched it", "before launching it", "which began"
 _BEGUN_OF_IT = re.compile(r"\b(?:launch(?:ed|ing)|start(?:ed|ing)|beg(?:a|u)n|beginning|mount(?:ed|ing)|unleash(?:ed|ing))"
-                          r"\s+(?:it|them)\b|\b(?:which|that)\s+(?:(?:has|had)\s+)?(?:began|begun|started|commenced)\b",
+                          r"\s+(?:it|them)\b|\b(?:which|that)\s+(?:[\w']+\s+){0,4}?"
+                          # not "terrorists that launched a surprise offensive": another operation
+                          r"(?:began|begun|started|commenced|launched|mounted)\b(?!\s+(?:a|an|the|its|their|his|her)\b)",
                           re.I)
 # still ahead: prepared, planned, gathered for, in the present ("is preparing for a
 # counteroffensive", "is gathering forces for a counterattack", "plans to launch an
@@ -688,7 +690,10 @@ _AHEAD = re.compile(
     r"(?:for|to\s+(?:launch|begin|start|mount|stage|unleash))|"
     r"(?:plans|planning|intends|intending|threatens|threatening|poised|set|about)\s+to\s+(?:launch|begin|start|mount|"
     r"stage|unleash)|(?:poised|set)\s+for)\s+" + _BEFORE_OPERATION + _OPERATION, re.I)
-_GOING_ON = frozenset("is are was were been be am 's 're".split())
+_GOING_NOW = frozenset("is are am 's 're".split())
+# where an operation is aimed: "a counteroffensive in Pellan", "an assault on Brora"
+_OPERATION_TARGET = re.compile(r"\s+(?:in|on|against|near|toward|towards|at|into)\s+(?:the\s+)?"
+                               r"(?P<target>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*)")
 _NOT_ASSERTING = frozenset("""not never yet no could would might may should must will shall to deny denies denied
                            denying if whether unless""".split())
 
@@ -712,12 +717,16 @@ def events_begun(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def events_ahead(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """(key, who) of each operation a text says is still prepared or planned, with the keys of
-    who prepares it (the subject of the nearest clause before): "Despite the advances, the
-    Syrian military has been reorganizing, preparing for a counteroffensive" ->
-    (counteroffensive, {syrian, military}). None where the text also says it has begun ("... and
-    then launched it at dawn", "which began on Friday")."""
+def events_ahead(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(key, who, where) of each operation a text says is still prepared or planned in the
+    present, with the keys of who prepares it (the subject of the nearest clause before) and of
+    the name it is aimed at, if any: "Despite the advances, the Syrian military has been
+    reorganizing, preparing for a counteroffensive" -> (counteroffensive, {syrian, military},
+    {}). None where the text also says it has begun ("... and then launched it at dawn", "which
+    it launched on Thursday"), nor an operation of a kind it says has begun ("launched its
+    offensive in May and is now preparing for an assault": another one), nor another side's
+    ("is preparing for an HTS offensive", "is expecting HTS to launch an attack"), nor the past
+    ("In May the army was preparing for ...")."""
     norm = normalise_text(text)
     if _BEGUN_OF_IT.search(norm):
         return ()
@@ -725,21 +734,27 @@ def events_ahead(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     out = []
     for m in _AHEAD.finditer(norm):
         event = match_key(m.group("event"))
-        if event in begun or not _asserted_at(norm, m.start()):
+        if event in begun or SYNONYMS.get(event, frozenset()) & begun or not _asserted_at(norm, m.start()):
             continue
-        # an "-ing" form says it goes on only after "is", "was", "been" or as a clause of one
-        # ("has been reorganizing, preparing for"); not "spent weeks preparing for"
-        window = norm[max(0, m.start() - 30):m.start()]
-        if m.group(0).split()[0].lower().endswith("ing") and not (
-                window.rstrip().endswith(",") or set(w.lower() for w, _, _ in words(window)[-2:]) & _GOING_ON):
+        first = m.group(0).split()[0]
+        if re.search(r"\b(?-i:[A-Z])", m.group(0)[len(first):]):
+            continue  # a name between: the operation is that side's ("an Iranian attack")
+        # an "-ing" form says it goes on only after "is", "are", or "has been" (also as a clause
+        # of one: "has been reorganizing, preparing for"); not "was preparing", "spent weeks
+        # preparing for"
+        before = [w.lower() for w, _, _ in words(norm[max(0, m.start() - 50):m.start()])][-5:]
+        if first.lower().endswith("ing") and not (set(before) & _GOING_NOW or "been" in before and (
+                "has" in before or "have" in before)):
             continue
+        target = _OPERATION_TARGET.match(norm, m.end())
+        where = frozenset(match_key(w) for w, _, _ in words(target.group("target"))) if target else frozenset()
         who: frozenset[str] = frozenset()
         for clause in reversed(re.split(r"[,;:]", norm[:m.start()])):
             if clause.strip():
-                who = subject_keys(clause.strip())
+                who = subject_keys(clause.strip() + " did")  # "The army plans to ...": the clause ends there
                 if who:
                     break
-        out.append((event, who))
+        out.append((event, who, where))
     return tuple(out)
 
 
@@ -1043,9 +1058,14 @@ _MEMBERS_BARE = re.compile(
     r"(?<!\bmany\s)(?P<cls>" + _MEMBERS + r")\b(?!\s+(?:everywhere|elsewhere|worldwide|in\s+general)\b)"
     r"(?!\s+(?:of|from|loyal\s+to|linked\s+to|tied\s+to|allied\s+(?:to|with)|belonging\s+to|affiliated\s+with)"
     r"\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
-# a general charge, not a statement about the group: "accused Turkey of arming terrorists"
-_CHARGE_BEFORE = re.compile(r"\b(?:accus\w*|charg\w*|arm(?:s|ed|ing)|aid(?:s|ed|ing)|fund(?:s|ed|ing)|back(?:s|ed|ing)|"
-                            r"sponsor\w*|support(?:s|ed|ing)|harbou?r\w*|financ\w*)\b(?:\s+[\w'-]+){0,4}?\s*$", re.I)
+# a general charge, not a statement about the group: "accused Turkey of arming terrorists",
+# "blamed Washington for training terrorists"
+_CHARGE_BEFORE = re.compile(r"\b(?:accus\w*|charg\w*|blam\w*)\b(?:\s+[\w'-]+){0,5}?\s*$", re.I)
+# a word before the members that says whose they are: "Islamic State-linked militants", "Kurdish rebels"
+_OWNED_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'-]*|[\w'-]+-(?:linked|backed|affiliated|allied|aligned|inspired|led|"
+                           r"supported|sponsored))\s+$", re.I)
+_ACRONYM_WORD = re.compile(r"\b(?-i:[A-Z]{2,6})\b")
+_MEMBER_KEYS = frozenset(match_key(w) for w in _MEMBERS.strip("(?:)").split("|"))
 # the sentence before speaks of several groups: "the terrorists" may be any of them
 _SEVERAL_GROUPS = re.compile(r"\b(?:groups|organi[sz]ations|factions|militias|movements)\b", re.I)
 _GROUP_BARE = re.compile(r"\bthe\s+(?P<cls>" + _ORGANISATION + r")\b(?!\s+(?-i:[A-Z]))(?!['’]s\s+(?-i:[A-Z]))", re.I)
@@ -1355,7 +1375,7 @@ class ExplicitStanceScorer:
         norm = normalise_text(text)
         lent: set[str] = set()
         for m in list(_MEMBERS_BARE.finditer(norm)) + list(_GROUP_BARE.finditer(norm)):
-            if _CHARGE_BEFORE.search(norm, 0, m.start()):
+            if _CHARGE_BEFORE.search(norm, 0, m.start()) or _OWNED_BEFORE.search(norm, max(0, m.start() - 60), m.start()):
                 continue
             named = article.classed.get(match_key(m.group("cls")))
             if not named:
@@ -1366,6 +1386,9 @@ class ExplicitStanceScorer:
             if not {k for k in frozenset.intersection(*spelled) if len(k) >= 3}:
                 return ()  # two groups of that class: it stands for neither
             lent |= frozenset.union(*spelled)
+        # another group named by its initials in the text ("..., referring to Kurdish YPG fighters")
+        if lent and {match_key(a) for a in _ACRONYM_WORD.findall(norm)} - lent:
+            return ()
         return tuple(sorted(lent))
 
     def long_forms(self, text: str, article: ArticleNames) -> tuple[str, ...]:
@@ -1875,14 +1898,16 @@ class ExplicitStanceScorer:
             def same_operation(event: str) -> bool:
                 return any(event == b or event in SYNONYMS.get(b, frozenset()) for b in begun)
             claim_subject = subject_keys(claim_text) & set(claim.keys)
-            for event, who in events_ahead(passage.text):
+            for event, who, where in events_ahead(passage.text):
                 if not same_operation(event):
                     continue
                 starting = [k for k in claim.keys if k in _STARTING_KEYS]
                 rest_weight = total - math.fsum(weights[k] for k in starting)
                 rest = math.fsum(credit[k] for k in matched if k not in starting) / (rest_weight or 1.0)
+                # aimed where the claim's operation is, if the passage says ("preparing for a
+                # counteroffensive in Pellan" says nothing of one in Dunmore)
                 if (claim_subject and found_in(who) & claim_subject and not unmatched and states_claim_figures
-                        and rest >= self.conflict_coverage):
+                        and rest >= self.conflict_coverage and (not where or found_in(where) & names)):
                     conflicts.append((rest, f"the passage says '{event}' is still being prepared or planned; "
                                             f"the claim says it has begun"))
                 else:
@@ -1890,7 +1915,7 @@ class ExplicitStanceScorer:
                 break
             else:
                 if lends_names and passage.context_text and not events_begun(passage.text):
-                    event = next((e for e, _ in events_ahead(passage.context_text) if same_operation(e)), None)
+                    event = next((e for e, _, _ in events_ahead(passage.context_text) if same_operation(e)), None)
                     if event:
                         blocks_support.append(f"the sentence it refers back to says '{event}' is still "
                                               f"being prepared or planned")
@@ -1964,8 +1989,14 @@ class ExplicitStanceScorer:
         # counteroffensive against the HTS-led assault" is not stated by "HTS-led terrorists ...
         # launched a surprise offensive". Not who the claim says asserts it (checked above).
         if claim_text:
+            # Only where the claim names who acted ("The Syrian army", "HTS militants"; not
+            # "Protesters", "The government": a review found those met by other words).
             subject = subject_keys(claim_text) & set(claim.keys)
-            if subject and not subject & (matched | (in_context - beyond)) and not (
+            # Where the group's name is lent by a bare "terrorists", that word names no actor of
+            # the claim's: "HTS militants launched a counteroffensive" is not "The army launched
+            # a counteroffensive ... and clashed with terrorists" (a review's probe).
+            own = (matched | (in_context - beyond)) - (group_lent | _MEMBER_KEYS if group_lent else set())
+            if subject & names and not subject & own and not (
                     claim_asserter and subject & claim_asserter.keys):
                 blocks_support.append("the passage does not name who the claim says acted ("
                                       + ", ".join(f"'{k}'" for k in sorted(subject)) + ")")
@@ -1986,8 +2017,8 @@ class ExplicitStanceScorer:
             blocks_support.append("the passage lacks " + ", ".join(f"'{k}'" for k in heavy)
                                   + ", which carries much of the claim")
         # for support only: the group a bare "terrorists" stands for counts as named
-        if group_lent:
-            coverage = coverage + math.fsum(weights[k] for k in group_lent) / total
+        if group_lent - matched - in_context:
+            coverage = coverage + math.fsum(weights[k] for k in group_lent - matched - in_context) / total
             read_as.append("reads " + ", ".join(f"'{k}'" for k in sorted(group_lent))
                            + " as the group the passage's article names with its class word")
         reasons = [f"covers {coverage:.0%} of the claim"] + read_as

@@ -24,7 +24,9 @@ ARTICLES = {
     # bare members that are not the named group's (a review's probes)
     "g5": "Raqqa\nThe Velmar Liberation Front (VLF) rebel group holds the north. In Raqqa, rebels loyal to the Islamic "
           "State attacked a checkpoint on Sunday. Damascus accused Estria of arming rebels in the region for years. "
-          "Analysts say rebels everywhere rely on foreign funding.\n",
+          "Analysts say rebels everywhere rely on foreign funding. Islamic State-linked rebels attacked a prison in "
+          "Hasakah. Moscow has blamed Washington for training rebels at al-Tanf. Erdogan vowed to crush the rebels in "
+          "the north, referring to Kurdish YPG fighters.\n",
     # a count of bare members: the group's name lent never makes it a conflict
     "g6": "Kestrel toll\nThe Harlow Front (HF) militant group attacked Kestrel. Officials said nearly 1,000 militants "
           "have been killed in three days.\n",
@@ -98,17 +100,25 @@ def test_predicate_key(text, verb):
     ("Analysts had expected the army to launch an offensive.", set(), set()),
     ("Officials are set for talks in Gant.", set(), set()),                       # no operation
     ("The army spent weeks preparing for a counteroffensive.", set(), set()),   # not said to go on
+    # a third review's probes: another side's operation, the past, another operation of a kind
+    # begun, "which it launched"
+    ("The Syrian army is expecting HTS to launch an attack on Hama.", set(), set()),
+    ("The army is preparing for an Iranian attack.", set(), set()),
+    ("In early May, the army was preparing for a counteroffensive.", set(), set()),
+    ("The army launched its offensive in Gant in May and is now preparing for an assault on Brora.", {"offens"}, set()),
+    ("The army is preparing for the counteroffensive, which it launched on Thursday.", set(), set()),
+    ("The army is preparing for a counteroffensive that residents say has already begun.", set(), set()),
     ("The army is also expecting reinforcements to arrive for a counterattack.", set(), {"counterattack"}),
 ])
 def test_events_begun_and_ahead(text, begun, ahead):
-    assert (events_begun(text), {e for e, _ in events_ahead(text)}) == (begun, ahead)
+    assert (events_begun(text), {e for e, _, _ in events_ahead(text)}) == (begun, ahead)
 
 
 def test_who_prepares_an_operation_is_the_nearest_clauses_subject():
     assert events_ahead("Despite the rebels' advances, the Syrian military has been reorganizing, preparing for "
-                        "a counteroffensive.") == (("counteroffens", frozenset({"syrian", "militari"})),)
-    assert events_ahead("The Olm army is preparing for a counteroffensive after rebels launched an offensive."
-                        ) == (("counteroffens", frozenset({"olm", "armi"})),)
+                        "a counteroffensive.") == (("counteroffens", frozenset({"syrian", "militari"}), frozenset()),)
+    assert events_ahead("The army plans to launch an offensive on Brora."
+                        ) == (("offens", frozenset({"armi"}), frozenset({"brora"})),)
 
 
 @pytest.mark.parametrize("text, classes, names", [
@@ -150,18 +160,11 @@ def test_an_event_prepared_refutes_it_begun():
     ("The Norland army launched a counteroffensive in 2015.", "The Norland army is preparing for a counteroffensive."),
     ("The Norland army has not yet launched its counteroffensive.",
      "The Norland army is preparing for a counteroffensive."),
+    ("The Estrian army has launched a counteroffensive in Dunmore.",       # aimed elsewhere
+     "After securing Dunmore, the Estrian army is preparing for a counteroffensive in Pellan."),
 ])
 def test_an_event_ahead_refutes_only_the_claims_own_event(claim, passage):
     assert _one_stance(claim, passage).label != REFUTES
-
-
-def test_who_the_claim_says_acted_must_be_in_the_passage():
-    claim = "The army launched an offensive against the rebels in Corwen."
-    st = _one_stance(claim, "In Corwen, rebels launched an offensive against government positions.")
-    assert st.label != SUPPORTS
-    assert any("who the claim says acted" in r for r in st.reasons), st.reasons
-    # Any word of who acted will do, in any role: a known limit
-    assert _one_stance(claim, "In Corwen, rebels launched an offensive against the army.").label == SUPPORTS
 
 
 # with an article
@@ -175,6 +178,9 @@ def test_members_said_without_the_name_stand_for_the_one_group_named(verifier):
     "VLF rebels attacked a checkpoint in Raqqa on Sunday.",      # "rebels loyal to the Islamic State"
     "Estria has been arming the VLF for years.",                 # a general charge
     "The VLF relies on foreign funding.",                        # "rebels everywhere"
+    "VLF rebels attacked a prison in Hasakah.",                   # "Islamic State-linked rebels"
+    "Washington trained the VLF at al-Tanf.",                    # "blamed Washington for training rebels"
+    "Erdogan vowed to crush the VLF in the north.",              # "..., referring to Kurdish YPG fighters"
 ])
 def test_members_that_are_not_the_groups_lend_no_name(verifier, claim):
     out = verifier.verify(claim)
@@ -197,6 +203,13 @@ def test_a_groups_name_is_its_own_words(text, name):
 def test_members_stand_for_no_group_where_the_article_names_two(verifier):
     out = verifier.verify("Norland soldiers clashed with the Kestrel Brigade near Brora.")
     assert out["verdict"] != "SUPPORTED", _why(out)
+
+
+def test_who_the_claim_says_acted_must_be_in_the_passage(verifier):
+    # "the rebels" lends VLF, but names no actor: the army launched it (a review's probe)
+    out = verifier.verify("VLF rebels launched a counteroffensive on Tuesday.")
+    assert out["verdict"] != "SUPPORTED", _why(out)
+    assert any("who the claim says acted" in r for e in out["evidence"] for r in e["reasons"]), _why(out)
 
 
 def test_a_name_lent_by_the_article_needs_the_claims_own_verb(verifier):

@@ -350,6 +350,12 @@ def test_repeated_source_keeps_its_best_score():
     assert (v.label, v.confidence) == (REFUTED, 0.9)
 
 
+def test_one_outlet_against_two_is_a_disagreement():
+    v = decide([st(SUPPORTS, 0.82), st(REFUTES, 0.79), st(REFUTES, 0.59)], ["a", "b", "c"])
+    assert v.label == CONFLICTING
+    assert v.confidence == pytest.approx(0.79)
+
+
 def test_refuting_sources_outweigh_one_supporting():
     v = decide([st(SUPPORTS, 0.8)] + [st(REFUTES, 0.7)] * 3, ["a", "c", "d", "e"])
     assert v.label == REFUTED
@@ -373,7 +379,7 @@ def test_confidence_is_a_fraction(stances, sources):
     assert 0.0 <= decide(stances, sources).confidence <= 1.0
 
 
-@pytest.mark.parametrize("refute, label", [(0.59, SUPPORTED), (0.6, CONFLICTING)])
+@pytest.mark.parametrize("refute, label", [(0.49, SUPPORTED), (0.5, CONFLICTING)])
 def test_conflict_ratio_boundary(refute, label):
     assert decide([st(SUPPORTS, 1.0), st(REFUTES, refute)], ["a", "b"]).label == label
 
