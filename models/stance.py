@@ -461,6 +461,19 @@ _BY_AFTER = re.compile(r"\s+by\b")   # "A military source cited by SANA said": a
 _NOUN_PHRASE_ENDS = frozenset("of on in at by for with from against to into over under about near after before".split())
 
 
+def _ends_subject(norm: str, w: str, start: int, end: int) -> bool:
+    """Whether the word `w` at `start` in `norm` is a verb ending a sentence's opening noun
+    phrase, as far as its form shows: an auxiliary, a verb of saying, an "-ed" form or an
+    irregular past. Not a form after a hyphen ("HTS-led"), a participle before "by" ("a source
+    cited by SANA said") or an adjective after an opening modifier ("Heavily armed fighters")."""
+    lw = w.lower()
+    if start > 0 and norm[start - 1] == "-":
+        return False
+    return lw in _SUBJECT_ENDS or w[0].islower() and (
+        lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST or lw in PAST_FORMS) and not _BY_AFTER.match(
+        norm, end) and not _after_opening_modifier(norm, start)
+
+
 @lru_cache(maxsize=4096)
 def subject_keys(text: str, max_words: int = 8) -> frozenset[str]:
     """The content keys of the noun phrase a sentence opens with, before its first
@@ -475,10 +488,7 @@ def subject_keys(text: str, max_words: int = 8) -> frozenset[str]:
         if i >= max_words or "," in norm[:start]:
             return frozenset()
         lw = w.lower()
-        after_hyphen = start > 0 and norm[start - 1] == "-"
-        if not after_hyphen and (lw in _SUBJECT_ENDS or w[0].islower() and (
-                lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST or lw in PAST_FORMS)
-                and not _BY_AFTER.match(norm, end) and not _after_opening_modifier(norm, start)):
+        if _ends_subject(norm, w, start, end):
             return frozenset(found)
         if lw in _NOUN_PHRASE_ENDS:
             phrase_open = False
@@ -642,10 +652,7 @@ def predicate_key(text: str, max_words: int = 10) -> str | None:
         if "," in norm[:start]:
             return None
         lw = w.lower()
-        after_hyphen = start > 0 and norm[start - 1] == "-"
-        if after_hyphen or not (lw in _SUBJECT_ENDS or w[0].islower() and (
-                lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST or lw in PAST_FORMS)
-                and not _BY_AFTER.match(norm, end) and not _after_opening_modifier(norm, start)):
+        if not _ends_subject(norm, w, start, end):
             continue
         if lw in _SUBJECT_ENDS and lw not in AUXILIARIES and lw not in ("must", "can", "may", "might", "should",
                                                                          "shall", "did", "does", "do"):
@@ -1894,10 +1901,10 @@ class ExplicitStanceScorer:
         # passage states the rest of the claim (its names, its figures) but the launching. The
         # sentence before, read with a passage opening with a pronoun, blocks support so.
         begun = events_begun(claim_text) if claim_text else frozenset()
+        claim_subject = subject_keys(claim_text) & set(claim.keys) if claim_text else frozenset()
         if begun:
             def same_operation(event: str) -> bool:
                 return any(event == b or event in SYNONYMS.get(b, frozenset()) for b in begun)
-            claim_subject = subject_keys(claim_text) & set(claim.keys)
             for event, who, where in events_ahead(passage.text):
                 if not same_operation(event):
                     continue
@@ -1991,15 +1998,14 @@ class ExplicitStanceScorer:
         if claim_text:
             # Only where the claim names who acted ("The Syrian army", "HTS militants"; not
             # "Protesters", "The government": a review found those met by other words).
-            subject = subject_keys(claim_text) & set(claim.keys)
             # Where the group's name is lent by a bare "terrorists", that word names no actor of
             # the claim's: "HTS militants launched a counteroffensive" is not "The army launched
             # a counteroffensive ... and clashed with terrorists" (a review's probe).
             own = (matched | (in_context - beyond)) - (group_lent | _MEMBER_KEYS if group_lent else set())
-            if subject & names and not subject & own and not (
-                    claim_asserter and subject & claim_asserter.keys):
+            if claim_subject & names and not claim_subject & own and not (
+                    claim_asserter and claim_subject & claim_asserter.keys):
                 blocks_support.append("the passage does not name who the claim says acted ("
-                                      + ", ".join(f"'{k}'" for k in sorted(subject)) + ")")
+                                      + ", ".join(f"'{k}'" for k in sorted(claim_subject)) + ")")
             # ... and where the passage names some of the claim's names only through its article
             # or the sentence before, what the claim says they did must be in it ("Ukraine
             # supplied HTS with drones" is not "It reported that the unit ... trained the
