@@ -440,9 +440,10 @@ def reported_content(claim_text: str, names: set[str]) -> frozenset[str]:
 _AUXILIARY_BEFORE = AUXILIARIES | {"must", "being", "not", "never", "also"}
 
 
-_SUBJECT_ENDS = (AUXILIARIES - {"to"}) | {"must", "can", "cannot", "may", "might", "should", "shall", "did", "does", "do", "not",
-                               "never", "also", "who", "which", "that", "said", "says", "say", "told", "tells", "stated",
-                               "states", "added", "noted", "according"}
+_MODALS = frozenset("must can may might should shall did does do".split())
+_SUBJECT_ENDS = (AUXILIARIES - {"to"}) | _MODALS | {"cannot", "not", "never", "also", "who", "which", "that", "said",
+                                                     "says", "say", "told", "tells", "stated", "states", "added", "noted",
+                                                     "according"}
 
 
 _NOT_PAST = frozenset("hundred need seed feed speed bleed breed shed bed red".split())
@@ -654,8 +655,7 @@ def predicate_key(text: str, max_words: int = 10) -> str | None:
         lw = w.lower()
         if not _ends_subject(norm, w, start, end):
             continue
-        if lw in _SUBJECT_ENDS and lw not in AUXILIARIES and lw not in ("must", "can", "may", "might", "should",
-                                                                         "shall", "did", "does", "do"):
+        if lw in _SUBJECT_ENDS and lw not in AUXILIARIES and lw not in _MODALS:
             return None  # "said", "not", "who": no verb of its own here
         for v, _, _ in ws[i:i + 5]:
             lv = v.lower()
@@ -1050,7 +1050,8 @@ def _same_owner(claim: tuple[frozenset[str], frozenset[str]], passage: tuple[fro
 _CLASS_ADJECTIVE = r"(?:terrorist|militant|rebel|jihadist|islamist|insurgent|extremist|armed)"
 _ORGANISATION = r"(?:group|organi[sz]ation|faction|movement|militia|alliance|coalition)"
 # not "fighters", "gunmen": any side has them (a review's probe)
-_MEMBERS = r"(?:terrorists|militants|rebels|jihadists|islamists|insurgents|extremists)"
+_MEMBER_WORDS = "terrorists militants rebels jihadists islamists insurgents extremists".split()
+_MEMBERS = r"(?:" + "|".join(_MEMBER_WORDS) + r")"
 _NAME_WORD = r"(?-i:al-)?(?-i:[A-Z])[\w']*(?:-(?-i:al-)?(?-i:[A-Z])[\w']*)*"   # "Hay'at", "Tahrir-al-Sham", "al-Sham"
 _GROUP_NAME = (r"(?P<name>(?:" + _NAME_WORD + r"\s+){0,4}" + _NAME_WORD + r")(?:\s+\((?P<acronym>(?-i:[A-Z]{2,6}))\))?")
 _CLASSED_AFTER = re.compile(_GROUP_NAME + r"(?:\s+|-led\s+|-)(?P<adj>" + _CLASS_ADJECTIVE + r"\s+)?(?P<cls>"
@@ -1072,7 +1073,7 @@ _CHARGE_BEFORE = re.compile(r"\b(?:accus\w*|charg\w*|blam\w*)\b(?:\s+[\w'-]+){0,
 _OWNED_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'-]*|[\w'-]+-(?:linked|backed|affiliated|allied|aligned|inspired|led|"
                            r"supported|sponsored))\s+$", re.I)
 _ACRONYM_WORD = re.compile(r"\b(?-i:[A-Z]{2,6})\b")
-_MEMBER_KEYS = frozenset(match_key(w) for w in _MEMBERS.strip("(?:)").split("|"))
+_MEMBER_KEYS = frozenset(match_key(w) for w in _MEMBER_WORDS)
 # the sentence before speaks of several groups: "the terrorists" may be any of them
 _SEVERAL_GROUPS = re.compile(r"\b(?:groups|organi[sz]ations|factions|militias|movements)\b", re.I)
 _GROUP_BARE = re.compile(r"\bthe\s+(?P<cls>" + _ORGANISATION + r")\b(?!\s+(?-i:[A-Z]))(?!['’]s\s+(?-i:[A-Z]))", re.I)
@@ -1376,7 +1377,8 @@ class ExplicitStanceScorer:
         with a class word itself, nor "terrorist groups" (several), "all terrorists", "rebels
         everywhere", "militants loyal to the Islamic State", "accused Turkey of arming terrorists";
         nor where `context`, the sentence the text refers back to, speaks of several groups.
-        Such a name only ever adds to support: `score_one` never refutes on it."""
+        `score_one` counts such a name toward support, and toward no figure or name conflict;
+        it may say whom an operation still prepared is aimed at."""
         if not article.classed or classed_groups(text) or (context and _SEVERAL_GROUPS.search(context)):
             return ()
         norm = normalise_text(text)
