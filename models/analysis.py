@@ -144,14 +144,31 @@ _OUT_OF_IDIOM = (r"(?!\s+(?:(?:the|his|her|their|its|our|my|your|harm's)\s+)?(?:
                  r"curiosity|solidarity|desperation|frustration|anger|pity|courtesy|duty|touch|mind)\b)")
 # the verb after it is asserted: not "to keep", "did not stay", "no longer keeps"
 _ASSERTED = r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\blonger\s)(?<!\bcannot\s)"
-# Multi-word verbs read as the one word they mean, so "pulled out" meets "withdrawal" and
-# "has nothing to do with" is a negation. General English, applied to the matching copy only.
+def _verb(base: str, past: str):
+    """A multi-word verb's replacement in its tense: a past form stays one ("driven out" ->
+    "expelled"), so a figure's clause still says what happened (`_clause_keys`); a word the
+    pattern's group 1 holds between verb and particle is kept ("drove them out")."""
+    irregular = PAST_FORMS | {"took", "made", "gave", "fought", "came"}
+
+    def replace(m: re.Match) -> str:
+        first = m.group(0).split()[0].lower()
+        word = past if first.endswith(("ed", "en")) or first in irregular else base
+        return word + (" " + m.group(1).strip() if m.re.groups and m.group(1) else "")
+    return replace
+
+
+# Multi-word verbs and idioms read as the one word they mean, so "pulled out" meets
+# "withdrawal" and "has nothing to do with" is a negation. General English, applied to the
+# matching copy only.
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
-    (r"\bset(?:s|ting)?\s+up\b", "establish"), (r"\bpull(?:ed|s|ing)?\s+(?:out|back)\b", "withdraw"),
-    (r"\b(?:took|takes?|taken|taking)\s+over\b", "capture"), (r"\b(?:made|make|makes|making)\s+it\s+to\b", "reach"),
-    (r"\bcarr(?:ied|y|ies|ying)\s+out\b", "conduct"), (r"\bshut(?:s|ting)?\s+down\b", "close"),
-    (r"\b(?:gave|give|gives|giving)\s+up\b", "surrender"), (r"\bstep(?:s|ped|ping)?\s+down\b", "resign"),
-    (r"\b(?:fought|fight|fights|fighting)\s+off\b", "repel"), (r"\b(?:drove|drive|drives|driving|driven)\s+(?:\w+\s+)?(?:out|back)\b", "expel"),
+    (r"\bset(?:s|ting)?\s+up\b", "establish"), (r"\bpull(?:ed|s|ing)?\s+(?:out|back)\b", _verb("withdraw", "withdrew")),
+    (r"\b(?:took|takes?|taken|taking)\s+over\b", _verb("capture", "captured")),
+    (r"\b(?:made|make|makes|making)\s+it\s+to\b", _verb("reach", "reached")),
+    (r"\bcarr(?:ied|y|ies|ying)\s+out\b", _verb("conduct", "conducted")), (r"\bshut(?:s|ting)?\s+down\b", "close"),
+    (r"\b(?:gave|give|gives|giving)\s+up\b", _verb("surrender", "surrendered")),
+    (r"\bstep(?:s|ped|ping)?\s+down\b", _verb("resign", "resigned")),
+    (r"\b(?:fought|fight|fights|fighting)\s+off\b", _verb("repel", "repelled")),
+    (r"\b(?:drove|drive|drives|driving|driven)\s+(\w+\s+)?(?:out|back)\b", _verb("expel", "expelled")),
     # kept (stayed) out of a place or an event: did not enter it ("the militants had been kept
     # out of Aleppo" against "were able to enter large parts of Aleppo"). Only where the keeping
     # is asserted (not "failed to keep ... out of", "did not stay out of"), not "kept pouring
@@ -163,6 +180,36 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # a country's "top diplomat" ("chief diplomat") is its foreign minister in news writing
     (r"\b(?:top|chief)\s+diplomat\b", "foreign minister"), (r"\b(?:top|chief)\s+diplomats\b", "foreign ministers"),
     (r"\bha(?:d|s|ve)\s+a\s+hand\s+in\b", "involved in"), (r"\bnothing\s+to\s+do\s+with\b", "not involved in"),
+    # who holds a place: "Pellan had been held by the government", "the town held by rebels",
+    # "in the government's hands", "in the hands of the militants" say "under the control of";
+    # not people held ("the soldiers held by rebels": captives), not "held talks"
+    (r"(?<!\bfrom\s)(?<!\bof\s)(?<!\bin\s)(?<!\bat\s)(?<!\bnear\s)"  # the place is the subject
+     r"\b((?:(?-i:[A-Z])[\w'’-]*|city|town|village|area|areas|territory|territories|region|province|airport|base|"
+     r"district|neighbou?rhood|port|capital|countryside|enclave|stronghold|positions?),?\s+"
+     r"(?:(?:has|have|had)\s+been\s+|(?:was|were|is|are)\s+)?)(?:held|holds?|holding)\s+by\b", r"\1controlled by"),
+    (r"\b(in|into)\s+the\s+hands\s+of\b", r"\1 the control of"),
+    # ... an owner named or possessive ("in Ukrainian hands", "in the army's hands"), not "in
+    # their hands", "in safe hands"
+    (r"\b(in|into)\s+((?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:[\w-]+['’]s|(?-i:[A-Z])[\w'’-]*|government|rebel|militant|opposition|enemy|"
+     r"state|army|military|insurgent|jihadist|terrorist)\s+)hands\b(?!\s+of\b)", r"\1 \2control"),
+    # "came (has come) to stand for": symbolised ("stood for hours", "stands for election" aside)
+    (r"\b(?:came|come|comes|coming)\s+to\s+stand\s+for\b", _verb("symbolise", "symbolised")),
+    (r"\bupper\s+hand\b", "dominance"),
+    # a verb that only says how long ("has lasted", "has been going on for") before a
+    # duration: the duration says it ("the war has lasted more than a decade" / "the war, now
+    # in its 13th year"); not "in the last two years"
+    # (analyse blanks figures first: a run of spaces is one)
+    (r"\b(?:lasted|lasts|lasting|raged|rages|dragged\s+on|drags\s+on|went\s+on|(?:has|have|had)\s+gone\s+on|"
+     r"(?:has|have|had)\s+been\s+(?:going\s+on|raging|dragging\s+on|under\s*way))\s+(?:for\s+)?"
+     r"(?=\s{2,}|(?:(?:more|less|fewer)\s+than|over|under|about|nearly|almost|at\s+least|some|around|roughly|a|an|\d+|"
+     r"one|two|three|four|five|six|seven|eight|nine|ten|several|many)\b[^.;,]{0,20}?\b(?:decades?|years?|months?|"
+     r"weeks?|days?|hours?)\b)", "for "),
+    # "stepped in", "stepped into the war": intervened
+    # (not "stepped in front of", "in a puddle", "into the war of words")
+    (r"\bstep(?:s|ped|ping)?\s+in\b(?=\s*[.,;:!?]|\s*$|\s+to\s+(?!the\b|a\b|an\b)\w+)", _verb("intervene", "intervened")),
+    (r"\bstep(?:s|ped|ping)?\s+into\s+(?=(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:war|conflict|fray)\b"
+     r"(?!\s+(?:of\s+words|zones?|games?|crimes?|rooms?|memorials?|films?|movies?|novels?|museums?)\b))",
+     _verb("intervene in ", "intervened in ")),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
     # "no longer keeps bases" negates keeping; "not ... any longer" negates already ("longer
     # than" is a bound, not a negation). Not "rather than Y", "instead of Y", "ruled out Y": one
@@ -360,7 +407,20 @@ def _clause(text: str, start: int, end: int) -> str:
     boundary = r",\s+(?:but|while|and|as|which|who)\s|\s+(?:and|but)\s+(?=\w+ed\b)"
     left = re.split(r"[;:.!?]\s|" + boundary, text[max(0, start - 200):start])[-1]
     right = re.split(r"[;:.!?](?:\s|$)|" + boundary, text[end:end + 200])[0]
+    # "thousands of terrorists, many of them foreigners, who launched an offensive": what the
+    # counted did is in the relative clause on them (no verb before it)
+    after = text[end + len(right):end + 200]
+    if re.match(r",\s+who\s", after) and _COUNTED_PHRASE_ONLY.match(right):
+        right += " " + re.split(r"[;:.!?](?:\s|$)|" + boundary, after[1:])[0]
     return left + " " + right
+
+
+# what a count's own phrase may hold before ", who": the counted noun (up to three words) and
+# an aside on them ("thousands of terrorists, many of them foreigners, who launched ..."); a
+# longer phrase may end on another noun ("12 villagers near the farm of the chief, who fled")
+_COUNTED_PHRASE_ONLY = re.compile(r"\s*(?:of\s+)?(?:(?:the|their|its|his|her)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}"
+                                  r"(?:,\s+(?:many|most|some|all|several|half|dozens|hundreds)\s+of\s+them\s+[^,]{1,40})?$",
+                                  re.IGNORECASE)
 
 
 def _clause_keys(text: str, start: int, end: int) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from models.text import PAST_FORMS, STOPWORDS, normalise, stem
 
@@ -27,7 +27,7 @@ class Figure:
     low: float               # the interval the wording allows
     high: float              # INF when open-ended ("at least 300")
     qualifier: str | None    # "nearly", "about", "at least", "dozens", "between" ...
-    kind: str                # count | year | percent | money | distance | duration | ordinal
+    kind: str                # count | year | percent | money | distance | duration | ago | ordinal
     unit: str | None         # "km", "%", "days", "USD" ...
     counts: str | None       # what is counted, as written ("foreign terrorists")
     counts_key: str | None   # what is counted, normalised for comparison ("armed-group")
@@ -115,7 +115,7 @@ MAX_VALUE = 1e15          # beyond this a "figure" is noise, and JSON has no inf
 _RANGE_REST = re.compile(rf"^\s*(?:and|to|-)\s*(?P<n>{_DIGITS}|(?:{_NUMWORD})(?:(?:\s+|-)(?:{_NUMWORD}))*)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"""^(?:\s*-?\s*)(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|%|percent|per\s+cent|
-        years?|months?|weeks?|days?|hours?|minutes?|dollars?|euros?|pounds?|tonnes?|tons?|kg)(?![A-Za-z])(?P<old>-old)?""",
+        decades?|years?|months?|weeks?|days?|hours?|minutes?|dollars?|euros?|pounds?|tonnes?|tons?|kg)(?![A-Za-z])(?P<old>-old)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
@@ -134,11 +134,15 @@ _UNIT_KIND = {
     "km": ("distance", "km"), "kilometre": ("distance", "km"), "kilometer": ("distance", "km"),
     "mile": ("distance", "miles"), "metre": ("distance", "m"), "meter": ("distance", "m"),
     "%": ("percent", "%"), "percent": ("percent", "%"), "per cent": ("percent", "%"),
-    "year": ("duration", "years"), "month": ("duration", "months"), "week": ("duration", "weeks"),
+    "decade": ("duration", "decades"), "year": ("duration", "years"), "month": ("duration", "months"), "week": ("duration", "weeks"),
     "day": ("duration", "days"), "hour": ("duration", "hours"), "minute": ("duration", "minutes"),
     "dollar": ("money", "USD"), "euro": ("money", "EUR"), "pound": ("money", "GBP"),
     "tonne": ("mass", "t"), "ton": ("mass", "t"), "kg": ("mass", "kg"),
 }
+# An ordinal of a time unit after a possessive is an age: "the war, now in its 13th year" has
+# lasted 12 to 13 years ("the second day of fighting" is a date, not how long anything lasted).
+_AGE = re.compile(r"(decade|year|month|week|day)$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s+$", re.IGNORECASE)
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP"}
 
 # What is counted, grouped so that wordings of one kind of thing compare ("militants" and
@@ -365,6 +369,8 @@ def extract_figures(text: str) -> list[Figure]:
             end += um.end()
             if kind == "duration" and qualifier == "over" and value is not None:
                 low = high = value  # "killed over 24 hours" is the period, not "more than 24 hours"
+            if kind == "duration" and re.match(r"\s+(?:ago|earlier)\b", t[end:end + 10], re.IGNORECASE):
+                kind = "ago"  # "a decade ago", "three days earlier": when, not how long
         elif kind == "money":
             if um := _UNIT_AFTER.match(after):
                 end += um.end()
@@ -374,6 +380,8 @@ def extract_figures(text: str) -> list[Figure]:
                 counts = f"{ranked.group('sup')} {ranked.group('noun')}"
             else:
                 counts, _ = _counted_noun(t, end)
+            if kind == "ordinal" and counts and (age := _AGE.match(counts)) and _POSSESSIVE_BEFORE.search(before):
+                unit = _UNIT_KIND[age.group(1).lower()][1]  # "now in its 13th year": how long it has lasted
             if counts is None and kind == "count":
                 # "the casualties of terrorists ... have reached 1000": the counted noun stands
                 # before the number, in the same sentence.
@@ -400,12 +408,19 @@ def extract_figures(text: str) -> list[Figure]:
 
 
 # Units that convert, so "48 hours" meets "two days" and "100 km" meets "62 miles".
-_IN_BASE_UNITS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0, "months": 730.0, "years": 8766.0,
+_IN_BASE_UNITS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0, "months": 730.0, "years": 8766.0, "decades": 87660.0,
                   "km": 1.0, "m": 0.001, "miles": 1.609344, "t": 1.0, "kg": 0.001}
 
 
 def _scale(f: Figure) -> float:
-    return _IN_BASE_UNITS.get(f.unit, 1.0) if f.kind in ("duration", "distance", "mass") else 1.0
+    return _IN_BASE_UNITS.get(f.unit, 1.0) if f.kind in ("duration", "ago", "distance", "mass") else 1.0
+
+
+def age_as_duration(f: Figure) -> Figure | None:
+    """An age ("in its 13th year") as how long it has lasted (12 to 13 years), else None."""
+    if f.kind != "ordinal" or f.unit is None or f.value is None:
+        return None
+    return replace(f, kind="duration", low=max(0.0, f.value - 1), high=f.value, qualifier="in its")
 
 
 def comparable(a: Figure, b: Figure) -> bool:
@@ -414,7 +429,7 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.kind in ("count", "ordinal"):
         return a.counts_key is not None and a.counts_key == b.counts_key
-    if a.kind in ("year", "duration", "distance", "mass"):
+    if a.kind in ("year", "duration", "ago", "distance", "mass"):
         return True
     return a.unit == b.unit
 

@@ -53,7 +53,7 @@ CASES = [
     ("had been under Syrian government control since 2016.",
      ("2016", 2016.0, 2016.0, 2016.0, None, "year", None, None, None)),
     ("The conflict, now in its 13th year, has",
-     ("13th", 13.0, 13.0, 13.0, None, "ordinal", None, "year", "year")),
+     ("13th", 13.0, 13.0, 13.0, None, "ordinal", "years", "year", "year")),  # an age: its unit is set
 ]
 
 
