@@ -1915,15 +1915,6 @@ class ExplicitStanceScorer:
             if conflict:
                 conflicts.append((coverage, conflict))
 
-        # A claim word met only through the lexicon, by a passage word of the other polarity
-        # ("Rebels hold Menaka" / "denied that Menaka is controlled by rebels"): too loose a link
-        # to refute on, and no support either.
-        for k, hits in sorted(related_hits.items()):
-            if (k in claim_neg) != bool(hits & passage_neg):
-                blocks_support.append(f"the passage negates what the claim's '{k}' was read as"
-                                      if k not in claim_neg else f"the claim negates '{k}'; the passage does not")
-                break
-
         # Opposite predicates: the claim's word is absent but its opposite is there.
         for k in claim.keys:
             if k in matched or k in claim_neg:
