@@ -195,6 +195,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # "came (has come) to stand for": symbolised ("stood for hours", "stands for election" aside)
     (r"\b(?:came|come|comes|coming)\s+to\s+stand\s+for\b", _verb("symbolise", "symbolised")),
     (r"\bupper\s+hand\b", "dominance"),
+    (r"\b(city|town)(['’]s)?\s+limits\b(?!\s+(?:on|to|for)\b)", r"\1 borders"),  # its borders; not "limits on rents"
     # a verb that only says how long ("has lasted", "has been going on for") before a
     # duration: the duration says it ("the war has lasted more than a decade" / "the war, now
     # in its 13th year"); not "in the last two years"

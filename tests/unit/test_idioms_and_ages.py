@@ -22,6 +22,7 @@ from tests.unit.test_stance import stance
     ("Norland stepped in to help", "Norland intervened to help"),
     ("Norland stepped into Ostia's war in 2015", "Norland intervened in Ostia's war in 2015"),
     ("Pellan came to stand for the army's upper hand", "Pellan symbolised the army's dominance"),
+    ("Rebels made it to Pellan's city limits", "Rebels reached Pellan's city borders"),
     # the tense stays, and what stands between verb and particle
     ("civilians were driven out of Pellan", "civilians were expelled of Pellan"),
     ("the army drove them out of Pellan", "the army expelled them of Pellan"),
@@ -156,3 +157,4 @@ def test_the_relative_clause_on_a_count_says_what_the_counted_did():
     # nor where the phrase goes on to another noun (a review's probes)
     (context,) = analyse("Soldiers killed 12 villagers near the farm of the village chief, who was arrested.").figure_contexts
     assert "!arrest" not in context
+
