@@ -158,3 +158,49 @@ def test_the_relative_clause_on_a_count_says_what_the_counted_did():
     (context,) = analyse("Soldiers killed 12 villagers near the farm of the village chief, who was arrested.").figure_contexts
     assert "!arrest" not in context
 
+
+
+def _with_sentence_before(claim: str, passage: str, before: str, light: frozenset[str] = frozenset()):
+    """One passage scored with the sentence before it lent for names (the passage does not refer
+    back to it); `light`: keys weighted as words the corpus uses everywhere."""
+    from models.stance import ExplicitStanceScorer, PassageView
+    ca, pa, ba = analyse(claim), analyse(passage), analyse(before)
+    idf = {k: 0.3 if k in light else 2.0 for k in set(ca.keys) | set(pa.keys) | set(ba.keys)}
+    view = PassageView(passage, pa, 0.5, context_keys=ba.keys, context_weight=1.0, names_only=True,
+                       context_text=before)
+    return ExplicitStanceScorer(idf).score(claim, ca, [view])[0]
+
+
+@pytest.mark.parametrize("claim, passage, before", [
+    ("Ostia struck weapons depots near Tyre.", "The army said the strikes hit weapons depots near Tyre.",
+     "Ostia said it had begun a new wave of raids in the south."),
+    ("Norland captured the town of Pellan.", "Troops captured the town of Pellan, the government said.",
+     "Norland launched a ground offensive in the north on Wednesday."),
+    ("Norland bombed a market in Pellan.", "Jets bombed a market in Pellan on Monday.",
+     "Norland has stepped up its air campaign in the north."),
+    # those it happened to, and someone acting (a review's probes)
+    ("Norland bombed a market in Pellan.", "Thirty people were killed when jets bombed a market in Pellan.",
+     "Norland has stepped up its air campaign in the north."),
+    ("Norland killed 30 people in Pellan.", "Strikes killed 30 people in Pellan, the government said.",
+     "Norland launched air raids on the north on Monday."),
+    ("Norland captured Pellan.", "Pellan was captured by troops on Friday after a week of fighting.",
+     "Norland launched a ground offensive in the north on Wednesday."),
+])
+def test_who_acted_may_be_named_by_the_sentence_before_where_the_passage_says_who_acted_unnamed(claim, passage, before):
+    s = _with_sentence_before(claim, passage, before)
+    assert s.label == SUPPORTS, s.reasons
+
+
+@pytest.mark.parametrize("claim, passage, before", [
+    ("The Norland army evacuated civilians from Pellan.", "Over 2,000 civilians have been displaced from Pellan to nearby towns.",
+     "Fighting in Norland has spread to the north."),
+    ("Norland shelled Pellan.", "Residents fled Pellan as shelling intensified.",
+     "Norland has vowed to retake the north."),
+    ("Norland shelled Pellan.", "Hundreds of residents fled Pellan as shelling of the city intensified.",
+     "Norland has vowed to retake the north."),
+])
+def test_who_acted_is_not_named_by_the_sentence_before_where_the_passage_has_another_subject(claim, passage, before):
+    """A review's probes: the sentence before names the claim's actor, the passage says what
+    happened to others ("civilians have been displaced", "residents fled")."""
+    s = _with_sentence_before(claim, passage, before, light=frozenset({"armi"}))
+    assert s.label != SUPPORTS and any("who the claim says acted" in r for r in s.reasons), s.reasons
