@@ -599,6 +599,26 @@ _SPEAKER_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z
 _SPEAKER_AFTER = re.compile(r"\b(?:said|says|told|added)\s+((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z]{1,3}-)?[A-Z][\w'’-]*)")
 
 
+# A speaker's role and the body it is held in, right after the name: "Oleg Ignasyuk, deputy
+# head of the Russian Reconciliation Center for Syria" -> "Russian Reconciliation Center". Only
+# a named body joined by "of", "for" or "at": "an adviser to President X", "a spokesman for
+# the rebels fighting the army", "the head of the commission investigating the Ministry" and
+# "a minister who dismissed Amnesty" speak for none of those (a review's probes)
+_ROLE_IN_BODY = re.compile(r"\s*,\s*(?:the\s+|an?\s+)?(?:[a-z][\w'’-]*\s+){0,2}?(?:head|chief|deputy|director|"
+                           r"spokes(?:man|woman|person)|official|minister|commander|member|leader|president|chairman|"
+                           r"envoy|secretary|representative)\s+(?:of|for|at)\s+(?:the\s+)?"
+                           r"(?P<body>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)", re.IGNORECASE)
+
+
+def _body_of_role(text: str, name: str) -> str:
+    """The named body a text says `name` holds a role in, right after the name, or ""."""
+    norm, who = normalise_text(text), normalise_text(name)
+    for m in re.finditer(re.escape(who), norm):
+        if role := _ROLE_IN_BODY.match(norm, m.end()):
+            return role.group("body")
+    return ""
+
+
 @lru_cache(maxsize=8192)
 def _speakers(text: str) -> frozenset[str]:
     norm = normalise_text(text)
@@ -1815,8 +1835,11 @@ class ExplicitStanceScorer:
         who = (asserter.names - set(c_countries) or asserter.names) if asserter else frozenset()
         # ... looked for in who speaks in the passage, not anywhere in it ("Turkey said the attack
         # was carried out by Russian mercenaries" is not Russia speaking)
-        speaking = found_in(frozenset(content_keys(normalise_text(passage.asserted_by))) | _speakers(passage.text)
-                            ) if passage.asserted_by and asserter else set()
+        # ... with the body their role is in, named right after them ("According to Oleg
+        # Ignasyuk, deputy head of the Russian Reconciliation Center, ..." is that Center's official)
+        speaking = found_in(frozenset(content_keys(normalise_text(
+            passage.asserted_by + " " + _body_of_role(passage.text, passage.asserted_by))))
+                            | _speakers(passage.text)) if passage.asserted_by and asserter else set()
         # a speaker known only by a country ("Chad's army") is not found by its country word alone:
         # whether the passage's speaker is that country's is for same_country below
         if asserter and not who - set(c_countries):

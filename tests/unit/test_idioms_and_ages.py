@@ -204,3 +204,44 @@ def test_who_acted_is_not_named_by_the_sentence_before_where_the_passage_has_ano
     happened to others ("civilians have been displaced", "residents fled")."""
     s = _with_sentence_before(claim, passage, before, light=frozenset({"armi"}))
     assert s.label != SUPPORTS and any("who the claim says acted" in r for r in s.reasons), s.reasons
+
+
+def _scored(claim: str, passage: str):
+    """One passage scored through `score`, which reads the claim's text (its asserter too)."""
+    from models.attribution import attribution_of
+    from models.stance import ExplicitStanceScorer, PassageView
+    ca, pa = analyse(claim), analyse(passage)
+    from models.text import match_key
+    idf = {k: 2.0 for k in set(ca.keys) | set(pa.keys)}
+    common = frozenset(idf) - {match_key(n) for n in ca.names + pa.names}  # what is not a name
+    view = PassageView(passage, pa, 0.5, asserted_by=attribution_of(passage)["asserted_by"])
+    return ExplicitStanceScorer(idf, common).score(claim, ca, [view])[0]
+
+
+def test_an_asserter_described_by_role_is_found_in_the_passage_asserters_role():
+    """"A Norland Reconciliation Center official" said what "Oleg Marlow, deputy head of the
+    Norland Reconciliation Center" said: no asserter mismatch."""
+    s = _scored("A Norland Reconciliation Center official said Norland forces killed about 600 militants in two days.",
+                "According to Oleg Marlow, deputy head of the Norland Reconciliation Center, Norland forces "
+                "have killed about 600 militants over the past two days.")
+    assert s.label == SUPPORTS, s.reasons
+    # another body's deputy head is another asserter
+    s = _scored("A Norland Reconciliation Center official said Norland forces killed about 600 militants in two days.",
+                "According to Oleg Marlow, deputy head of the Ostian Defence Ministry, Norland forces "
+                "have killed about 600 militants over the past two days.")
+    assert s.label != SUPPORTS, s.reasons
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # a review's probes: the role names a body the speaker does not speak for
+    ("The Talan Defence Ministry said 40 soldiers were killed in Pellan.",
+     "According to Marlow, deputy head of the commission investigating the Talan Defence Ministry, "
+     "40 soldiers were killed in Pellan."),
+    ("The Zebrin army said 40 soldiers were killed in Pellan.",
+     "According to Rusk, a spokesman for the rebels fighting the Zebrin army, 40 soldiers were killed in Pellan."),
+    ("President Ostrov said 40 soldiers were killed in Pellan.",
+     "According to Marlow, a former adviser to President Ostrov, 40 soldiers were killed in Pellan."),
+])
+def test_a_role_in_another_body_is_not_the_claims_asserter(claim, passage):
+    assert _scored(claim, passage).label != SUPPORTS
+
