@@ -936,10 +936,12 @@ def _names_any(key: str, keys: frozenset[str]) -> bool:
             or any(_same_name(key, k) for k in capitals & keys))
 
 
+# the units an age counts in ("now in its 13th year"): what it is the age of is another word
+_TIME_UNITS = frozenset(match_key(w) for w in "decade year month week day hour".split())
+
 # Verbs that say who told of a count, not what happened to what it counts ("Syrian media
 # reported that 300 were killed"), and verbs that say only how large a count grew ("the
 # casualties reached 1000"): there what happened is in a noun, one of a few that name a count.
-_TIME_UNITS = frozenset(match_key(w) for w in "decade year month week day hour".split())
 _TELLING = frozenset(match_key(w) for w in "report say claim state announce add tell note".split())
 _GROWING = frozenset(match_key(w) for w in "reach total number stand rise climb exceed top amount".split())
 _KILLED = frozenset(match_key(w) for w in "kill die slay eliminate".split())
