@@ -407,12 +407,13 @@ def _clause(text: str, start: int, end: int) -> str:
     # "... wounded 120 civilians and killed several fighters": "and" before a verb starts a clause
     boundary = r",\s+(?:but|while|and|as|which|who)\s|\s+(?:and|but)\s+(?=\w+ed\b)"
     left = re.split(r"[;:.!?]\s|" + boundary, text[max(0, start - 200):start])[-1]
-    right = re.split(r"[;:.!?](?:\s|$)|" + boundary, text[end:end + 200])[0]
+    clause_end = r"[;:.!?](?:\s|$)|" + boundary
+    right = re.split(clause_end, text[end:end + 200])[0]
     # "thousands of terrorists, many of them foreigners, who launched an offensive": what the
-    # counted did is in the relative clause on them (no verb before it)
+    # counted did is in the relative clause on them (only the counted phrase before it)
     after = text[end + len(right):end + 200]
     if re.match(r",\s+who\s", after) and _COUNTED_PHRASE_ONLY.match(right):
-        right += " " + re.split(r"[;:.!?](?:\s|$)|" + boundary, after[1:])[0]
+        right += " " + re.split(clause_end, after[1:])[0]
     return left + " " + right
 
 
