@@ -144,6 +144,11 @@ _OUT_OF_IDIOM = (r"(?!\s+(?:(?:the|his|her|their|its|our|my|your|harm's)\s+)?(?:
                  r"curiosity|solidarity|desperation|frustration|anger|pity|courtesy|duty|touch|mind)\b)")
 # the verb after it is asserted: not "to keep", "did not stay", "no longer keeps"
 _ASSERTED = r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\blonger\s)(?<!\bcannot\s)"
+_NOT_PASSIVE = r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+_NOT_INTO_OFFICE = (r"(?!\s+(?:(?:the|a|an|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+)?(?:power|office|government|parliament|"
+                    r"victory|history|presidency|lead|majority|seats?|congress|senate|assembly)\b)")
+
+
 def _verb(base: str, past: str):
     """A multi-word verb's replacement in its tense: a past form stays one ("driven out" ->
     "expelled"), so a figure's clause still says what happened (`_clause_keys`); a word the
@@ -211,6 +216,23 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bstep(?:s|ped|ping)?\s+into\s+(?=(?:(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:war|conflict|fray)\b"
      r"(?!\s+(?:of\s+words|zones?|games?|crimes?|rooms?|memorials?|films?|movies?|novels?|museums?)\b))",
      _verb("intervene in ", "intervened in ")),
+    # "voiced concern (support, alarm ...)": expressed it; not "voiced by an actor", "voiced a
+    # character", "voice support" (a feature); the bare verb only after "to" or a modal
+    (r"(?:\bvoic(?:ed|es|ing)|(?<=\bto\s)voice|(?<=\bwill\s)voice|(?<=\bwould\s)voice)\b(?=\s+(?:(?:their|his|her|its|our|"
+     r"a|an|the|some|deep|serious|grave|strong|growing|particular|full|unwavering|firm|cautious|further|renewed|new)\s+)"
+     r"{0,2}(?:concerns?|alarm|support|backing|hopes?|regrets?|doubts?|fears?|frustration|anger|outrage|solidarity|"
+     r"confidence|satisfaction|disappointment|objections?|reservations?|criticism|skepticism|scepticism|condolences|"
+     r"sympathy|gratitude|appreciation|optimism|pessimism|dismay|displeasure|disapproval|approval|indignation)\b)",
+     _verb("express", "expressed")),
+    # "played no part (role) in" is "not involved in", as "had a hand in" is "involved in"; a
+    # qualified role ("a leading role", "no military role") says more, and stays
+    (r"\bplay(?:ed|s|ing)?\s+no\s+(?:part|role)\s+in\b", "not involved in"),
+    (r"\bplay(?:ed|s|ing)?\s+(?:a|an|any)\s+(?:part|role)\s+in\b", "involved in"),
+    (r"\bspearhead(?:ed|s|ing)\b|(?<=\bto\s)spearhead\b", _verb("lead", "led")),  # the verb, not "the spearhead"
+    # "swept into the city": entered it; not "swept into power (office)", not the passive
+    # ("were swept into the sea": carried)
+    (_NOT_PASSIVE + r"\bswept\s+into\b" + _NOT_INTO_OFFICE, "entered"),
+    (_NOT_PASSIVE + r"\bsweep(?:s|ing)?\s+into\b" + _NOT_INTO_OFFICE, "enter"),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+called\b", "formerly known as"),
     # "no longer keeps bases" negates keeping; "not ... any longer" negates already ("longer
     # than" is a bound, not a negation). Not "rather than Y", "instead of Y", "ruled out Y": one

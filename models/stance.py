@@ -51,6 +51,7 @@ class PassageView:
     full_names: tuple[tuple[str, ...], ...] = ()  # the full names of the people it names by surname (ExplicitStanceScorer.full_names)
     context_text: str = ""               # the sentence it refers back to, where it does
     group_names: tuple[str, ...] = ()    # keys of the group its bare "terrorists" stand for (ExplicitStanceScorer.group_names)
+    context_full_names: tuple[tuple[str, ...], ...] = ()  # the full name of whom "He ..." refers to (subject_full_names)
 
 
 class ArticleNames(NamedTuple):
@@ -1166,6 +1167,66 @@ def _name_runs(text: str) -> list[list[str]]:
     return out
 
 
+_OPENS_WITH_PERSON_PRONOUN = re.compile(r"\s*[\"“‘']?(?:He|She)\b")
+_OPENING_NAME = re.compile(r"\s*[A-Z][\w-]*(?=\s+[a-z])")  # one capitalised word, then the verb (not "Marlow's aide")
+
+
+def _words_after(text: str, key: str, n: int) -> frozenset[str]:
+    """The keys of the first `n` content words after each word of a text with this key, in its
+    clause ("Turkey's foreign minister Hakan Fidan", turkey, 2: foreign, minist)."""
+    norm = normalise_text(text)
+    tokens = words(norm)
+    out: set[str] = set()
+    for i, (w, _, end) in enumerate(tokens):
+        if match_key(re.sub(r"['’]s$", "", w)) != key:
+            continue
+        taken, last = 0, end
+        for w2, start2, end2 in tokens[i + 1:]:
+            if _CLAUSE_END.search(norm[last:start2]):
+                break
+            last = end2
+            if w2.lower() in STOPWORDS:
+                continue
+            out.add(match_key(w2))
+            taken += 1
+            if taken >= n:
+                break
+    return frozenset(out)
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
+
+
+def _names_near(text: str, person: Sequence[str], span: int = 8) -> list[list[str]]:
+    """The keys of the other names a text writes in its description of a person: before the
+    name in its clause, and in an apposition after it ("Adam Brill, a spokesman for the Ostian
+    embassy,": ostian), up to `span` words each way."""
+    if not text:
+        return []
+    norm = normalise_text(text)
+    tokens = words(norm)
+    keys = [match_key(re.sub(r"['’]s$", "", w)) for w, _, _ in tokens]
+    n = len(person)
+    out: list[list[str]] = []
+    for i in range(len(tokens) - n + 1):
+        if keys[i:i + n] != list(person):
+            continue
+        near = []
+        for j in range(i - 1, max(-1, i - span - 1), -1):  # back to the clause's start
+            if _CLAUSE_END.search(norm[tokens[j][2]:tokens[j + 1][1]]):
+                break
+            near.append(j)
+        end = tokens[i + n - 1][2]
+        if i + n < len(tokens) and norm[end:tokens[i + n][1]].strip() == ",":  # an apposition
+            for j in range(i + n, min(len(tokens), i + n + span)):
+                if j > i + n and _CLAUSE_END.search(norm[tokens[j - 1][2]:tokens[j][1]]):
+                    break
+                near.append(j)
+        out += [[keys[j]] for j in near if tokens[j][0][0].isupper() and keys[j] not in person
+                and tokens[j][0].lower() not in STOPWORDS]
+    return out
+
+
 # A person speaking in a passage by pronoun: "..., he stated, as quoted by Sana".
 _PERSON_SPEAKS = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|stated|told|added|stressed|"
                             r"noted|warned|emphasi[sz]ed|declared|insisted)\b", re.IGNORECASE)
@@ -1244,6 +1305,7 @@ class ExplicitStanceScorer:
         self.countries_named_list = lru_cache(maxsize=8192)(self.countries_named_list)  # passages recur
         self.countries_named = lru_cache(maxsize=8192)(self.countries_named)  # asserters recur too
         self.names_elsewhere = lru_cache(maxsize=8192)(self.names_elsewhere)
+        self.countries_whose = lru_cache(maxsize=1024)(self.countries_whose)  # a claim's, for each passage
         # What answers depend on beyond the code, for cache keys: the lexicon too.
         self.fingerprint = self.name + (f"+{self.lexicon.fingerprint()}" if self.lexicon is not None else "")
 
@@ -1341,6 +1403,17 @@ class ExplicitStanceScorer:
             if country is not None:
                 found[key] = country
         return found
+
+    def countries_whose(self, text: str) -> frozenset[str]:
+        """The keys of a text's country words that say whose something is: a possessive
+        ("Turkey's minister") or an adjective ("Turkish minister"), not a country acting
+        ("Turkey said")."""
+        if self.lexicon is None:
+            return frozenset()
+        norm = normalise_text(text)
+        return frozenset(key for name, key in self._named_places(text) if self.lexicon.country_of(name) is not None
+                         and (self.lexicon.is_modifier(name) or re.search(
+                             r"\b" + re.escape(name) + r"['’]s\b", norm)))
 
     def article_country(self, texts: Iterable[str]) -> int | None:
         """The country an article is about, which its plain "the army" or "the country" means:
@@ -1501,6 +1574,15 @@ class ExplicitStanceScorer:
                 full.append(tuple(reversed(name)))
         return tuple(dict.fromkeys(full))
 
+    def subject_full_names(self, text: str, context: str, article: ArticleNames) -> tuple[tuple[str, ...], ...]:
+        """`full_names` of the person the sentence before opens with, for a text that opens with
+        "He" or "She" ("Lavrov held calls ..." / "He and Hakan Fidan expressed ...": Sergei
+        Lavrov); not another name in that sentence ("Vell held a call with Marlow")."""
+        if not context or not _OPENS_WITH_PERSON_PRONOUN.match(text):
+            return ()
+        opener = _OPENING_NAME.match(normalise_text(context))
+        return self.full_names(opener.group(0), article) if opener else ()
+
     def claim_asserter(self, claim_text: str, claim: TextAnalysis, names: set[str]) -> ClaimAsserter | None:
         """Who the claim says asserts it ("Sean Savett said ...", "According to SANA, ..."), when
         that is named: the keys of the attribution and the names that say who it is, not those
@@ -1517,6 +1599,36 @@ class ExplicitStanceScorer:
         # attack was carried out by Russian mercenaries")
         named = named or frozenset(k for k in keys if k in names and self.countries_named(who))
         return ClaimAsserter(who, keys, named) if named else None
+
+    def _description_left_out(self, asserter: ClaimAsserter, names: set[str], unmatched: set[str],
+                              stated: set[str], passage: PassageView) -> set[str]:
+        """Of the names describing the person the claim's asserter ends with (a run of two
+        names or more after the description: "White House National Security Council spokesman
+        Sean Savett"), those the passage leaves out, where it names that person in full and
+        the name it puts just before them, if any, is the claim's ("National Security Council
+        spokesman Sean Savett"; not "Pentagon spokesman Sean Savett")."""
+        surface = _name_runs(asserter.text)
+        runs = [[match_key(w) for w in run] for run in surface]
+        if len(runs) < 2 or len(runs[-1]) < 2:
+            return set()
+        person = runs[-1]
+        if not set(person) <= stated or any(k in self.common_keys for k in person):
+            return set()
+        norm = normalise_text(asserter.text).rstrip(" .,;:")
+        if not norm.endswith(surface[-1][-1]):
+            return set()  # the person is not who it ends with ("Sean Savett's office")
+        # the description is the run just before, joined by role words only ("spokesman"):
+        # not "Marta Kessel and Adam Brill", "The Palace, Adam Brill"
+        gap = norm[norm.rfind(surface[-2][-1]) + len(surface[-2][-1]):norm.rfind(surface[-1][0])]
+        if not re.fullmatch(r"(?:['’]s)?(?:\s+[a-z][a-z-]*){1,3}\s+", gap) or re.search(r"\b(?:and|or|with|nor)\b", gap):
+            return set()
+        described = set(runs[-2]) & unmatched
+        # the passage describes the person by no other name near them, before or after
+        # ("Adam Brill, a spokesman for the Ostian embassy,")
+        for text in (passage.text, passage.context_text):
+            if any(not set(near) <= asserter.keys for near in _names_near(text, person)):
+                return set()
+        return described
 
     def claim_related_senses(self, claim_text: str, claim_keys: Sequence[str],
                              names: set[str]) -> dict[str, tuple[str, frozenset]]:
@@ -1577,6 +1689,30 @@ class ExplicitStanceScorer:
             return True
         return math.fsum(credit[k] for k in matched) / rest_weight >= min(self.conflict_coverage, self.support_coverage) - eps
 
+    def _given_names(self, full_names: Sequence[tuple[str, ...]], claim: TextAnalysis, names: set[str],
+                     found_in) -> set[str]:
+        """The given names a text's surnames stand for, from their full names in its article,
+        where the claim names the person so ("Abbas Araghchi" / "Araghchi said"): only the
+        words the claim writes before the surname, in one name, each the full name's; not a
+        first name alone ("Jordan said" is not Jordan Bardella), not the claim's other names
+        ("Araghchi said ... in Geneva" after "In Geneva Abbas Araghchi met"; a review's probes)."""
+        given_names: set[str] = set()
+        for full in full_names:
+            surname = found_in(frozenset(full[-1:])) & names
+            for run in claim.name_runs if surname else ():
+                if len(run) < 2 or run[-1] not in surname:
+                    continue
+                given: list[str] = []
+                for i, k in enumerate(reversed(run[:-1])):
+                    if k in self.common_keys:
+                        break  # a title before the name ("Foreign Minister")
+                    if i + 1 >= len(full) or k not in names or k not in found_in(frozenset(full[-2 - i:-1 - i])):
+                        given = []  # "On Monday Abbas Araghchi": the run says more than the name
+                        break
+                    given.append(k)
+                given_names |= set(given)
+        return given_names
+
     def score_one(self, claim: TextAnalysis, passage: PassageView, claim_names: set[str] | None = None,
                   unknown_names: set[str] | None = None, claim_matchers: _ClaimMatchers | None = None,
                   claim_asserter: ClaimAsserter | None = None, claim_denied: frozenset[str] | None = None,
@@ -1618,27 +1754,27 @@ class ExplicitStanceScorer:
         if passage.group_names:
             group_lent = {k for k in names if k not in matched} & found_in(frozenset(passage.group_names))
             borrowed |= group_lent
-        # a person named by surname is named in full where the claim names them so ("Abbas
-        # Araghchi" / "Araghchi said"): only the words the claim writes before the surname, in
-        # one name, each the full name's; not a first name alone ("Jordan said" is not Jordan
-        # Bardella), not the claim's other names ("Araghchi said ... in Geneva" after "In Geneva
-        # Abbas Araghchi met"; a review's probes)
-        for full in passage.full_names:
-            surname = found_in(frozenset(full[-1:])) & names
-            for run in claim.name_runs if surname else ():
-                if len(run) < 2 or run[-1] not in surname:
-                    continue
-                given: list[str] = []
-                for i, k in enumerate(reversed(run[:-1])):
-                    if k in self.common_keys:
-                        break  # a title before the name ("Foreign Minister")
-                    if i + 1 >= len(full) or k not in names or k not in found_in(frozenset(full[-2 - i:-1 - i])):
-                        given = []  # "On Monday Abbas Araghchi": the run says more than the name
-                        break
-                    given.append(k)
-                matched |= set(given)
+        # a person named by surname is named in full where the claim names them so
+        matched |= self._given_names(passage.full_names, claim, names, found_in)
         matched |= {m.key for m in matchers if m.key not in matched and (m.country_phrase or m.country_names)
                     and m.names_country_in(passage)}
+        # a person's country named by its other word, where the spelling does not tell
+        # ("Turkey's Hakan Fidan" / "Turkish top diplomat Hakan Fidan"): where the claim's word
+        # says whose (a possessive or an adjective), not a country acting ("The US said" is not
+        # said by "An American journalist"), and the person the claim names within three words
+        # after it comes within four words after the passage's ("Iranian minister Hakan Vell
+        # said, Turkish media reported" is not Turkey's; nor is "the Turkish army" Turkey's
+        # army: a review found swaps of actors read so)
+        countries = (claim_countries.keys() & names) - matched if claim_countries and claim_text else set()
+        if countries:
+            countries &= self.countries_whose(claim_text)
+        if countries:
+            passage_countries = self.countries_named(passage.text)
+            for k in countries:
+                owned = (_words_after(claim_text, k, 3) & names) - claim_countries.keys()
+                if owned and any(c == claim_countries[k] and owned & _words_after(passage.text, pk, 4)
+                       for pk, c in passage_countries.items()):
+                    matched.add(k)
         # Words the lexicon relates meet the passage's plain words only, and count for no more
         # than the passage word weighs: "responded" met by "said" is weak evidence.
         credit = dict(weights)
@@ -1676,6 +1812,10 @@ class ExplicitStanceScorer:
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:
             in_context &= names
+        # ... and so is one "He" or "She" refers to, whom the sentence before opens with by
+        # surname ("Lavrov held calls" / "He and Hakan Fidan expressed concern": Sergei Lavrov)
+        if passage.context_full_names:
+            in_context |= self._given_names(passage.context_full_names, claim, names, found_in) - matched
         # Names from one sentence further back, for a passage read with the sentence before
         # ("The source also reported ... near the city"): they say who and where, but a name
         # of the passage's own in the claim name's slot is still a swap (`missing_names`).
@@ -1707,6 +1847,13 @@ class ExplicitStanceScorer:
             if not self.names_elsewhere(passage.text, passage.topic_country):
                 topic_lent = {k for k in unmatched if claim_countries.get(k) == passage.topic_country}
                 unmatched = [k for k in unmatched if k not in topic_lent]
+        # The names a claim describes a person by, who it says said it ("White House National
+        # Security Council spokesman Sean Savett"): where the passage names that person in full
+        # and describes them by no other name, those it leaves out do not make it another
+        # statement. They lend no coverage.
+        if unmatched and claim_asserter:
+            described = self._description_left_out(claim_asserter, names, set(unmatched), matched | in_context, passage)
+            unmatched = [k for k in unmatched if k not in described]
         unknown = [k for k in unmatched if k in unknown_names]
         if unknown:
             blocks_support.append("the corpus never mentions " + ", ".join(f"'{k}'" for k in unknown))

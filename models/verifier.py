@@ -125,15 +125,15 @@ class Verifier:
                 self.store.passages[int(i)].text for i in self.store.rows_of(source_id)) if article_country else None
         return self._topics[source_id]
 
-    def _names_from_article(self, p: Passage, row: int
-                            ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    def _names_from_article(self, p: Passage, row: int) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...],
+                                                                 tuple[str, ...], tuple[tuple[str, ...], ...]]:
         """What a passage's short names stand for in its article (the country of an organ, the
-        full name of a person named by surname, the group its "terrorists" are), worked out
-        when first met."""
+        full name of a person named by surname, the group its "terrorists" are, the full name of
+        whom its opening "He" or "She" refers to), worked out when first met."""
         if row not in self._short_names_of_row:
             long_forms = getattr(self.scorer, "long_forms", None)
             if long_forms is None:
-                self._short_names_of_row[row] = ((), (), ())
+                self._short_names_of_row[row] = ((), (), (), ())
             else:
                 if p.source_id not in self._article_names:
                     self._article_names[p.source_id] = self.scorer.article_names(
@@ -141,14 +141,15 @@ class Verifier:
                 article = self._article_names[p.source_id]
                 context = (p.context or {}).get("text", "")
                 self._short_names_of_row[row] = (long_forms(p.text, article), self.scorer.full_names(p.text, article),
-                                                 self.scorer.group_names(p.text, article, context))
+                                                 self.scorer.group_names(p.text, article, context),
+                                                 self.scorer.subject_full_names(p.text, context, article))
         return self._short_names_of_row[row]
 
     def _view(self, p: Passage, c: Candidate) -> PassageView:
         ctx = p.context  # present only when the passage refers back to it
         who = p.attribution.get("asserted_by")
         topic = self._topic(p.source_id)
-        long_forms, full_names, group_names = self._names_from_article(p, c.row)
+        long_forms, full_names, group_names, context_full_names = self._names_from_article(p, c.row)
         if not ctx:
             return PassageView(p.text, p.analysis, c.similarity, asserted_by=who, topic_country=topic,
                                char_start=p.char_start, long_forms=long_forms, full_names=full_names,
@@ -156,7 +157,8 @@ class Verifier:
         return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"],
                            asserted_by=who, names_beyond=tuple(ctx.get("names_beyond", ())), topic_country=topic,
                            char_start=p.char_start, long_forms=long_forms, full_names=full_names,
-                           context_text=ctx.get("text", ""), group_names=group_names)
+                           context_text=ctx.get("text", ""), group_names=group_names,
+                           context_full_names=context_full_names)
 
     def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
         analysis = analyse(claim, denial_negates=False)

@@ -1,0 +1,206 @@
+"""Collocations read as the word they mean ("voiced concern": expressed; "played no part in":
+not involved in; "spearheaded": led; "swept into": entered), a country named by its other word
+("Turkey" / "Turkish", which no spelling rule tells), and a person the sentence before names
+by surname, named in full. Invented names throughout: nothing here is about the seed corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.analysis import _with_phrases, analyse
+from models.lexicon import WordNetLexicon, default_wordnet_dir
+from models.stance import REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView
+from models.text import match_key
+
+
+@pytest.mark.parametrize("text, read_as", [
+    ("Marlow voiced serious concern over the fighting", "Marlow expressed serious concern over the fighting"),
+    ("Both ministers voiced their strong support for Norland", "Both ministers expressed their strong support for Norland"),
+    ("Ostia voices alarm at the escalation", "Ostia express alarm at the escalation"),
+    ("Norland played no part in the attack", "Norland not involved in the attack"),
+    ("Norland played a role in the attack", "Norland involved in the attack"),
+    ("Ostia did not play any role in the coup", "Ostia did not involved in the coup"),
+    ("The offensive was spearheaded by the Pellan Front", "The offensive was led by the Pellan Front"),
+    ("a group that plans to spearhead the assault", "a group that plans to lead the assault"),
+    ("Rebels swept into Pellan on Friday", "Rebels entered Pellan on Friday"),
+    ("The actor played a part in the film's success", "The actor involved in the film's success"),  # which it says
+    # not these
+    ("The role was voiced by a famous actor", "The role was voiced by a famous actor"),
+    ("She voiced a cartoon character", "She voiced a cartoon character"),
+    ("He played a part on stage", "He played a part on stage"),
+    ("Norland's tanks formed the spearhead of the attack", "Norland's tanks formed the spearhead of the attack"),
+    ("The party swept into power in 2019", "The party swept into power in 2019"),
+    ("Marlow swept into office on a wave of anger", "Marlow swept into office on a wave of anger"),
+    # a review's probes: a feature, an actor's part, a qualified role, the passive, an office
+    # with a word between
+    ("Marlow added voice support to the Pellan app", "Marlow added voice support to the Pellan app"),
+    ("He voices the opposition leader on the radio show", "He voices the opposition leader on the radio show"),
+    ("Norland played no military role in the war", "Norland played no military role in the war"),
+    ("Norland played a leading role in the talks", "Norland played a leading role in the talks"),
+    ("Twelve migrants were swept into the sea near Kessab", "Twelve migrants were swept into the sea near Kessab"),
+    ("The party swept into the Pellan parliament", "The party swept into the Pellan parliament"),
+    ("Marlow swept into Pellan's presidency", "Marlow swept into Pellan's presidency"),
+])
+def test_collocations_are_read_as_what_they_mean(text, read_as):
+    assert _with_phrases(text) == read_as
+
+
+@pytest.fixture(scope="module")
+def wordnet() -> WordNetLexicon:
+    lexicon = WordNetLexicon(default_wordnet_dir())
+    lexicon.warm_up()
+    return lexicon
+
+
+def _scorer(claim: str, passage: str, *more: str, lexicon=None) -> tuple[ExplicitStanceScorer, object, object]:
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    analyses = [ca, pa] + [analyse(t) for t in more]
+    idf = {k: 2.0 for a in analyses for k in a.keys}
+    names = {match_key(n) for a in analyses for n in a.names} | {k for a in analyses for run in a.name_runs for k in run}
+    return ExplicitStanceScorer(idf, common_keys=frozenset(idf) - names, lexicon=lexicon), ca, pa
+
+
+def _one(claim: str, passage: str, lexicon=None):
+    scorer, ca, pa = _scorer(claim, passage, lexicon=lexicon)
+    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Turkey's foreign minister Hakan Vell voiced concern over the fighting in Pellan.",
+     "Turkish foreign minister Hakan Vell expressed concern over the fighting in Pellan."),
+    ("France's army entered Pellan on Monday.", "The French army entered Pellan on Monday."),
+    ("Ostia insists it played no part in the attack on Pellan.",
+     "Ostia has nothing to do with the attack on Pellan, officials insist."),
+])
+def test_collocations_and_country_words_support_their_plain_statement(wordnet, claim, passage):
+    s = _one(claim, passage, wordnet)
+    assert s.label == SUPPORTS, s.reasons
+
+
+def test_a_country_word_is_not_found_without_the_lexicon():
+    """No spelling rule tells "Turkey" from "Turkish": WordNet does."""
+    s = _one("Turkey's foreign minister Hakan Vell voiced concern over the fighting in Pellan.",
+             "Turkish foreign minister Hakan Vell expressed concern over the fighting in Pellan.")
+    assert s.label != SUPPORTS
+    assert any("'turkey'" in r for r in s.reasons), s.reasons
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # another country in its place is still a swap, where the claim's is named for something else
+    ("Turkey's foreign minister Hakan Vell voiced concern over the fighting in Pellan.",
+     "Iranian foreign minister Hakan Vell expressed concern over the fighting in Pellan, Turkish media said."),
+    ("Turkey's army shelled the village of Kessab on Monday.",
+     "Iranian artillery shelled the village of Kessab on Monday, a Turkish official said."),
+    ("Turkey's foreign minister condemned the attack on Pellan.",
+     "Iran's foreign minister condemned the attack on Pellan near the Turkish border."),
+    # a second review's probes: the country word said of another thing in the passage
+    ("Turkey's army shelled the village of Kessab on Monday.",
+     "Iran's army shelled the village of Kessab on Monday, the Turkish army said."),
+    ("Turkey's army shelled the village of Kessab on Monday.", "The Iranian army shelled the Turkish village of Kessab on Monday."),
+    ("Turkey's troops entered the village of Kessab.", "Iranian troops entered the village of Kessab as Turkish troops watched."),
+    ("Turkey's rebels captured Kessab.", "Turkish-backed Syrian rebels captured Kessab."),
+    ("Iran's foreign minister criticised Turkey's foreign minister over Pellan.",
+     "The Turkish foreign minister criticised the Iranian foreign minister over Pellan."),
+    # a country acting is not someone of it
+    ("France sent engineers to Pellan on Monday.", "French engineers were sent to Pellan on Monday."),
+    ("Turkey said Estria would get aid.", "A Turkish journalist said Estria would get aid."),
+])
+def test_another_country_word_is_not_the_claims(wordnet, claim, passage):
+    assert _one(claim, passage, wordnet).label != SUPPORTS
+
+
+def test_spearheaded_by_another_group_is_a_swap():
+    s = _one("The offensive on Pellan was spearheaded by the Ostian Liberation Front.",
+             "The offensive on Pellan was led by the Hazara Brigades.")
+    assert s.label == REFUTES, s.reasons
+
+
+def _with_context_names(claim: str, passage: str, before: str, full_names):
+    scorer, ca, pa = _scorer(claim, passage, before)
+    view = PassageView(passage, pa, 0.5, context_keys=analyse(before).keys, context_weight=1.0,
+                       context_text=before, context_full_names=full_names)
+    return scorer.score(claim, ca, [view])[0]
+
+
+def test_a_person_the_sentence_before_names_by_surname_is_named_in_full():
+    """"He and Hakan Vell expressed concern", after "Marlow held calls", where the article
+    names Sergei Marlow in full: the claim's "Sergei" is named."""
+    claim = "Sergei Marlow and Hakan Vell expressed serious concern about the escalation."
+    passage, before = "He and Hakan Vell expressed serious concern about the escalation.", "Marlow held calls with Vell."
+    assert _with_context_names(claim, passage, before, ()).label != SUPPORTS
+    s = _with_context_names(claim, passage, before, (("sergei", "marlow"),))
+    assert s.label == SUPPORTS, s.reasons
+    # the claim's other first name is not the article's
+    s = _with_context_names("Ivan Marlow and Hakan Vell expressed serious concern about the escalation.",
+                            passage, before, (("sergei", "marlow"),))
+    assert s.label != SUPPORTS, s.reasons
+
+
+def test_the_verifier_lends_the_full_name_of_a_surname_in_the_sentence_before(engine, tmp_path):
+    from tests.conftest import verifier_over
+    article = ("Talks on Pellan\n"
+               "Norland's Foreign Minister Sergei Marlow spoke by phone with his Ostian counterpart on Saturday. "
+               "Marlow held separate calls with his Ostian and Zebrin counterparts a day later. "
+               "He and Ostian top diplomat Hakan Vell expressed serious concern about the escalation in Pellan.")
+    verifier = verifier_over({"talks": article}, tmp_path, engine)
+    out = verifier.verify("Sergei Marlow and Hakan Vell voiced serious concern about the escalation in Pellan.")
+    assert out["verdict"] == "SUPPORTED", out["evidence"][:2]
+
+
+_SAID = " said the army would withdraw from Pellan by Friday."
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Halden Palace Defence Council spokesman Adam Brill" + _SAID, "Defence Council spokesman Adam Brill" + _SAID),
+    ("Halden Palace spokesman Adam Brill" + _SAID, "Adam Brill, a spokesman," + _SAID),
+])
+def test_a_person_who_said_it_is_named_without_all_the_claims_description(claim, passage):
+    """The claim describes the person it names in full by more names than the passage does."""
+    s = _one(claim, passage)
+    assert s.label == SUPPORTS, s.reasons
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # the passage describes them by another name: another office, or another person's
+    ("Halden Palace spokesman Adam Brill" + _SAID, "Pentagon spokesman Adam Brill" + _SAID),
+    ("Halden Palace Defence Council spokesman Adam Brill" + _SAID, "Ostian Defence Council spokesman Adam Brill" + _SAID),
+    # no one named in full: the description is who said it
+    ("A Halden Palace spokesman" + _SAID, "A spokesman" + _SAID),
+    ("Halden Palace spokesman Brill" + _SAID, "Spokesman Brill" + _SAID),
+    # a second review's probes: another asserter in a list; a description of the passage's
+    # own after the name or before it in the clause; the name of another role
+    ("Marta Kessel and Adam Brill" + _SAID, "Adam Brill" + _SAID),
+    ("The Halden Palace and Adam Brill" + _SAID, "Adam Brill" + _SAID),
+    ("Halden Palace spokesman Adam Brill" + _SAID, "Adam Brill, a spokesman for the Ostian embassy," + _SAID),
+    ("Halden Palace spokesman Adam Brill" + _SAID, "The spokesman for Ostia, Adam Brill," + _SAID),
+    ("Ostia's newly appointed chief spokesman Adam Brill" + _SAID, "Estria's newly appointed chief spokesman Adam Brill" + _SAID),
+    ("Halden Palace spokesman Adam Brill said the Kessel Group would withdraw from Pellan by Friday.",
+     "Kessel Group spokesman Adam Brill said the Kessel Group would withdraw from Pellan by Friday."),
+    ("Halden Palace spokesman Adam Brill" + _SAID,
+     "A spokesman said the army would withdraw from Pellan by Friday, according to Adam Brill, an Ostian analyst."),
+    # the names are what was said, not who said it
+    ("Adam Brill said the Halden Palace guard would withdraw from Pellan by Friday.",
+     "Adam Brill said the guard would withdraw from Pellan by Friday."),
+])
+def test_the_claims_description_counts_where_the_passage_does_not_name_the_same_person_alone(claim, passage):
+    assert _one(claim, passage).label != SUPPORTS
+
+
+_TALKS = ("Talks on Pellan\n"
+          "Norland's Foreign Minister Sergei Marlow arrived in Ostia on Saturday for talks on Pellan. ")
+
+
+@pytest.mark.parametrize("article, claim", [
+    # "He" is the subject of the sentence before, not another name in it
+    (_TALKS + "Hakan Vell later held a call with Marlow about the crisis. He said the talks on Pellan had failed.",
+     "Sergei Marlow said the talks on Pellan had failed."),
+    (_TALKS + "Marlow's aide briefed reporters on Monday. He said the talks on Pellan had failed.",
+     "Sergei Marlow said the talks on Pellan had failed."),
+    (_TALKS + "Ostian President Anna Kessel received Marlow at the palace. "
+              "She expressed serious concern about the escalation in Pellan.",
+     "Sergei Marlow expressed serious concern about the escalation in Pellan."),
+])
+def test_the_full_name_lent_is_only_that_of_whom_the_pronoun_refers_to(engine, tmp_path, article, claim):
+    from tests.conftest import verifier_over
+    out = verifier_over({"talks": article}, tmp_path, engine).verify(claim)
+    assert out["verdict"] != "SUPPORTED", out["evidence"][:2]
