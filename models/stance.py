@@ -1171,6 +1171,9 @@ _OPENS_WITH_PERSON_PRONOUN = re.compile(r"\s*[\"“‘']?(?:He|She)\b")
 _OPENING_NAME = re.compile(r"\s*[A-Z][\w-]*(?=\s+[a-z])")  # one capitalised word, then the verb (not "Marlow's aide")
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
+
+
 def _words_after(text: str, key: str, n: int) -> frozenset[str]:
     """The keys of the first `n` content words after each word of a text with this key, in its
     clause ("Turkey's foreign minister Hakan Fidan", turkey, 2: foreign, minist)."""
@@ -1192,9 +1195,6 @@ def _words_after(text: str, key: str, n: int) -> frozenset[str]:
             if taken >= n:
                 break
     return frozenset(out)
-
-
-_CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
 
 
 def _names_near(text: str, person: Sequence[str], span: int = 8) -> list[list[str]]:
@@ -1600,12 +1600,12 @@ class ExplicitStanceScorer:
         named = named or frozenset(k for k in keys if k in names and self.countries_named(who))
         return ClaimAsserter(who, keys, named) if named else None
 
-    def _description_left_out(self, asserter: ClaimAsserter, names: set[str], unmatched: set[str],
-                              stated: set[str], passage: PassageView) -> set[str]:
+    def _description_left_out(self, asserter: ClaimAsserter, unmatched: set[str], stated: set[str],
+                              passage: PassageView) -> set[str]:
         """Of the names describing the person the claim's asserter ends with (a run of two
         names or more after the description: "White House National Security Council spokesman
         Sean Savett"), those the passage leaves out, where it names that person in full and
-        the name it puts just before them, if any, is the claim's ("National Security Council
+        every name it writes near them is the claim asserter's ("National Security Council
         spokesman Sean Savett"; not "Pentagon spokesman Sean Savett")."""
         surface = _name_runs(asserter.text)
         runs = [[match_key(w) for w in run] for run in surface]
@@ -1852,7 +1852,7 @@ class ExplicitStanceScorer:
         # and describes them by no other name, those it leaves out do not make it another
         # statement. They lend no coverage.
         if unmatched and claim_asserter:
-            described = self._description_left_out(claim_asserter, names, set(unmatched), matched | in_context, passage)
+            described = self._description_left_out(claim_asserter, set(unmatched), matched | in_context, passage)
             unmatched = [k for k in unmatched if k not in described]
         unknown = [k for k in unmatched if k in unknown_names]
         if unknown:
