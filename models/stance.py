@@ -1174,6 +1174,11 @@ _OPENING_NAME = re.compile(r"\s*[A-Z][\w-]*(?=\s+[a-z])")  # one capitalised wor
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]")
 
 
+def _key_less_possessive(word: str) -> str:
+    """A word's key without its "'s" ("Turkey's": turkey, not the stem of "turkeys")."""
+    return match_key(re.sub(r"['’]s$", "", word))
+
+
 def _words_after(text: str, key: str, n: int) -> frozenset[str]:
     """The keys of the first `n` content words after each word of a text with this key, in its
     clause ("Turkey's foreign minister Hakan Fidan", turkey, 2: foreign, minist)."""
@@ -1181,7 +1186,7 @@ def _words_after(text: str, key: str, n: int) -> frozenset[str]:
     tokens = words(norm)
     out: set[str] = set()
     for i, (w, _, end) in enumerate(tokens):
-        if match_key(re.sub(r"['’]s$", "", w)) != key:
+        if _key_less_possessive(w) != key:
             continue
         taken, last = 0, end
         for w2, start2, end2 in tokens[i + 1:]:
@@ -1205,7 +1210,7 @@ def _names_near(text: str, person: Sequence[str], span: int = 8) -> list[list[st
         return []
     norm = normalise_text(text)
     tokens = words(norm)
-    keys = [match_key(re.sub(r"['’]s$", "", w)) for w, _, _ in tokens]
+    keys = [_key_less_possessive(w) for w, _, _ in tokens]
     n = len(person)
     out: list[list[str]] = []
     for i in range(len(tokens) - n + 1):

@@ -12,6 +12,8 @@ from models.lexicon import WordNetLexicon, default_wordnet_dir
 from models.stance import REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView
 from models.text import match_key
 
+from tests.test_general_english import _one_stance
+
 
 @pytest.mark.parametrize("text, read_as", [
     ("Marlow voiced serious concern over the fighting", "Marlow expressed serious concern over the fighting"),
@@ -52,17 +54,15 @@ def wordnet() -> WordNetLexicon:
     return lexicon
 
 
-def _scorer(claim: str, passage: str, *more: str, lexicon=None) -> tuple[ExplicitStanceScorer, object, object]:
+def _scorer(claim: str, passage: str, *more: str) -> tuple[ExplicitStanceScorer, object, object]:
     ca, pa = analyse(claim, denial_negates=False), analyse(passage)
     analyses = [ca, pa] + [analyse(t) for t in more]
     idf = {k: 2.0 for a in analyses for k in a.keys}
     names = {match_key(n) for a in analyses for n in a.names} | {k for a in analyses for run in a.name_runs for k in run}
-    return ExplicitStanceScorer(idf, common_keys=frozenset(idf) - names, lexicon=lexicon), ca, pa
+    return ExplicitStanceScorer(idf, common_keys=frozenset(idf) - names), ca, pa
 
 
-def _one(claim: str, passage: str, lexicon=None):
-    scorer, ca, pa = _scorer(claim, passage, lexicon=lexicon)
-    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
+_one = _one_stance  # one claim against one passage, through `score`
 
 
 @pytest.mark.parametrize("claim, passage", [
