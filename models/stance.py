@@ -69,6 +69,10 @@ class Stance:
     relevance: float    # how much the passage is about the claim, 0..1
     coverage: float     # weighted share of the claim's content words the passage contains
     reasons: list[str] = field(default_factory=list)
+    swapped: tuple[str, ...] = ()  # the claim's names the passage puts another of their kind in place of
+
+
+_SWAP = "entity mismatch"
 
 
 @dataclass(frozen=True)
@@ -1838,6 +1842,7 @@ class ExplicitStanceScorer:
             return Stance(NEUTRAL, round(1.0 - relevance, 4), round(relevance, 4), round(coverage, 4),
                           [f"low relevance: covers {coverage:.0%} of the claim"])
         conflicts: list[tuple[float, str]] = []   # (how well the rest of the claim is covered, why)
+        swaps: dict[str, str] = {}                # why -> the claim's name another takes the place of
         notes: list[str] = []
         blocks_support: list[str] = []
 
@@ -1911,8 +1916,9 @@ class ExplicitStanceScorer:
                               and not self._one_country(k, v, claim_countries, passage.text)),
                              None)
                 if other:
-                    conflicts.append((rest - self.support_coverage + self.conflict_coverage,
-                                      f"entity mismatch: the claim says '{k}', the passage '{other}' in its place"))
+                    why = f"{_SWAP}: the claim says '{k}', the passage '{other}' in its place"
+                    swaps[why] = k
+                    conflicts.append((rest - self.support_coverage + self.conflict_coverage, why))
 
         # Figures: each claim figure against the passage's figures for the same quantity, and
         # only where the passage reports the same thing: the same asserter, the same scope.
@@ -2044,7 +2050,7 @@ class ExplicitStanceScorer:
                 rest = math.fsum(credit[k] for k in rest_keys if k in matched) / (rest_weight or 1.0)
                 # One fact, one conflict: the asserter's names swapped are this same conflict.
                 conflicts = [(cov, why) for cov, why in conflicts if not (
-                    why.startswith("entity mismatch") and any(f"says '{n}'" in why for n in asserter.names))]
+                    why.startswith(_SWAP) and any(f"says '{n}'" in why for n in asserter.names))]
                 conflicts.append((rest - self.support_coverage + self.conflict_coverage,
                                   f"asserter mismatch: the claim says {asserter.text} said it; "
                                   f"the passage attributes it to {passage.asserted_by}"))
@@ -2151,7 +2157,8 @@ class ExplicitStanceScorer:
         if credible:
             strength = max(cov for cov, _ in credible)
             score = min(1.0, 0.5 * strength + 0.5 * relevance + 0.1 * (len(credible) - 1))
-            return Stance(REFUTES, round(score, 4), round(relevance, 4), round(coverage, 4), [w for _, w in credible])
+            return Stance(REFUTES, round(score, 4), round(relevance, 4), round(coverage, 4), [w for _, w in credible],
+                          swapped=tuple(swaps[w] for _, w in credible if w in swaps))
         if unverified:
             blocks_support.append("the passage states no figure for " + ", ".join(cf.describe() for cf in unverified))
         # What the claim asserts (its predicate, its heaviest word) must be in the passage itself;

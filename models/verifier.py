@@ -23,7 +23,7 @@ from models.analysis import TextAnalysis, analyse
 from models.embedder import Embedder
 from models.figures import Figure, consistent
 from models.retriever import Candidate, HybridRetriever, RetrievalSettings
-from models.stance import NEUTRAL, PassageView, Stance, StanceScorer, same_quantity_event
+from models.stance import NEUTRAL, SUPPORTS, SYNONYMS, PassageView, Stance, StanceScorer, same_quantity_event
 from models.verdict import decide
 
 _SOURCE_FIELDS = ("id", "title", "url", "outlet", "published")
@@ -32,6 +32,23 @@ _DECIDING_FILES = tuple(Path(__file__).with_name(n) for n in (
     "analysis.py", "attribution.py", "figures.py", "lexicon.py", "retriever.py", "stance.py", "text.py", "verdict.py",
     "verifier.py"))
 
+
+
+def _states_around(claim_keys: Sequence[str], name: str, passage_keys: Sequence[str], names: Sequence[str]) -> bool:
+    """Whether a passage itself has the claim's word right after one of its names, or a
+    synonym ("Russian military intelligence": military; "the Dunmore bridge": bridge), where
+    one follows: then it restates what is said of the name, and is not only continuing the
+    sentence before. A name that ends the claim ("captured the town of Pellan") is taken as
+    restated: the word before it may be a noun the passage leaves out ("town"), or a verb it
+    says in another word ("seized"), a review's probes."""
+    keys = [k for k in claim_keys if k == name or k not in names]  # the rest of a name is not a word about it
+    if name not in keys:
+        return True
+    i = keys.index(name)
+    if i + 1 == len(keys):
+        return True
+    word = keys[i + 1]
+    return word in passage_keys or bool(SYNONYMS.get(word, frozenset()) & set(passage_keys))
 
 @dataclass
 class PresentationSettings:
@@ -115,7 +132,7 @@ class Verifier:
     def _verify_encoded(self, claims: Sequence[str], vectors: np.ndarray, top_k: int,
                         sources: Sequence[str] | None) -> list[dict]:
         candidates = self.retriever.retrieve(claims, vectors, top_k, sources)
-        return [self._verify_one(c, cands, top_k) for c, cands in zip(claims, candidates)]
+        return [self._verify_one(c, v, cands, top_k) for c, v, cands in zip(claims, vectors, candidates)]
 
     def _topic(self, source_id: str) -> int | None:
         """The country a source's article is about, worked out when a claim first meets it."""
@@ -160,10 +177,48 @@ class Verifier:
                            context_text=ctx.get("text", ""), group_names=group_names,
                            context_full_names=context_full_names)
 
-    def _verify_one(self, claim: str, candidates: list[Candidate], top_k: int) -> dict:
+    def _context_row(self, p: Passage) -> int | None:
+        """The row of the sentence a passage is read with (its context), if it is a passage."""
+        wanted = p.context["sentence_index"]
+        rows = self.store.rows_of(p.source_id)
+        return next((int(r) for r in rows if self.store.passages[int(r)].sentence_index == wanted), None)
+
+    def _context_conflicts(self, claim: str, analysis: TextAnalysis, vector: np.ndarray,
+                           passages: list[Passage], candidates: list[Candidate], stances: list[Stance]) -> list[Stance]:
+        """A passage read with the sentence before speaks of what that sentence describes: where
+        that sentence names another of the claim's kind in a name's place (a swap), and the
+        passage does not itself say what surrounds that name in the claim, it does not support
+        the claim ("It reported that the unit ... trained the terrorists ... in the conflict
+        with Russia" after "... the Khimik Group, a unit of the Ukrainian military
+        intelligence" does not say "a unit of Russian military intelligence"). Not another kind
+        of conflict there ("Norland initially refused ... It later agreed" corrects it), nor a
+        passage that restates the name's place ("The brigade attacked Kessel on Monday. It
+        attacked Pellan on Friday"): reviews' probes."""
+        stance_of_row = {c.row: s for c, s in zip(candidates, stances)}
+        out = list(stances)
+        for i, (p, c, s) in enumerate(zip(passages, candidates, stances)):
+            if s.label != SUPPORTS or not p.context:
+                continue
+            row = self._context_row(p)
+            if row is None:
+                continue
+            if row not in stance_of_row:
+                before = self.store.passages[row]
+                similarity = float(self.store.index.reconstruct(row) @ vector)
+                stance_of_row[row] = self.scorer.score(claim, analysis, [self._view(before, Candidate(row, similarity, 0.0))])[0]
+            swapped = stance_of_row[row].swapped
+            unsaid = [k for k in swapped if not _states_around(analysis.keys, k, p.analysis.keys, swapped)]
+            if unsaid:
+                out[i] = Stance(NEUTRAL, s.score, s.relevance, s.coverage, s.reasons + [
+                    "not counted as support: the sentence it is read with names another in the claim's place ("
+                    + "; ".join(stance_of_row[row].reasons[:1]) + ")"])
+        return out
+
+    def _verify_one(self, claim: str, vector: np.ndarray, candidates: list[Candidate], top_k: int) -> dict:
         analysis = analyse(claim, denial_negates=False)
         passages = [self.store.passages[c.row] for c in candidates]
         stances = self.scorer.score(claim, analysis, [self._view(p, c) for p, c in zip(passages, candidates)])
+        stances = self._context_conflicts(claim, analysis, vector, passages, candidates, stances)
         verdict = decide(stances, [p.source_id for p in passages])
         scored = sorted((_Scored(p, c, s) for p, c, s in zip(passages, candidates, stances)),
                         key=lambda x: (x.stance.label == NEUTRAL, -x.stance.relevance, -x.candidate.similarity))
