@@ -33,14 +33,13 @@ _DECIDING_FILES = tuple(Path(__file__).with_name(n) for n in (
     "verifier.py"))
 
 
-
 def _states_around(claim_keys: Sequence[str], name: str, passage_keys: Sequence[str], names: Sequence[str]) -> bool:
     """Whether a passage itself has the claim's word right after one of its names, or a
     synonym ("Russian military intelligence": military; "the Dunmore bridge": bridge), where
     one follows: then it restates what is said of the name, and is not only continuing the
     sentence before. A name that ends the claim ("captured the town of Pellan") is taken as
     restated: the word before it may be a noun the passage leaves out ("town"), or a verb it
-    says in another word ("seized"), a review's probes."""
+    says in another word ("seized"): a review's probes."""
     keys = [k for k in claim_keys if k == name or k not in names]  # the rest of a name is not a word about it
     if name not in keys:
         return True
@@ -49,6 +48,7 @@ def _states_around(claim_keys: Sequence[str], name: str, passage_keys: Sequence[
         return True
     word = keys[i + 1]
     return word in passage_keys or bool(SYNONYMS.get(word, frozenset()) & set(passage_keys))
+
 
 @dataclass
 class PresentationSettings:
@@ -187,8 +187,8 @@ class Verifier:
                            passages: list[Passage], candidates: list[Candidate], stances: list[Stance]) -> list[Stance]:
         """A passage read with the sentence before speaks of what that sentence describes: where
         that sentence names another of the claim's kind in a name's place (a swap), and the
-        passage does not itself say what surrounds that name in the claim, it does not support
-        the claim ("It reported that the unit ... trained the terrorists ... in the conflict
+        passage does not itself say the claim's word after that name (`_states_around`), it
+        does not support the claim ("It reported that the unit ... trained the terrorists ... in the conflict
         with Russia" after "... the Khimik Group, a unit of the Ukrainian military
         intelligence" does not say "a unit of Russian military intelligence"). Not another kind
         of conflict there ("Norland initially refused ... It later agreed" corrects it), nor a
@@ -196,7 +196,7 @@ class Verifier:
         attacked Pellan on Friday"): reviews' probes."""
         stance_of_row = {c.row: s for c, s in zip(candidates, stances)}
         out = list(stances)
-        for i, (p, c, s) in enumerate(zip(passages, candidates, stances)):
+        for i, (p, s) in enumerate(zip(passages, stances)):
             if s.label != SUPPORTS or not p.context:
                 continue
             row = self._context_row(p)
