@@ -207,6 +207,12 @@ def names_match(a: str, b: str) -> bool:
     sa, sb = name_skeleton(a), name_skeleton(b)
     if sa == sb:
         return True
+    # one Arabic or Persian letter written q, gh or k ("Araqchi"/"Araghchi", "Haqqani"/
+    # "Hakkani"): the same name only where that is all that differs (read so within an edit,
+    # "Brighton" would be "Brixton"), in names of six letters or more ("Qin" is not "Kin")
+    if min(len(sa), len(sb)) >= 6 and (sa.replace("gh", "q") == sb.replace("gh", "q")
+                                       or sa.replace("q", "k") == sb.replace("q", "k")):
+        return True
     if len(sa) < 5 or len(sb) < 5 or sa[0] != sb[0]:
         return False
     return edit_distance(sa, sb, limit=2) <= max(1, min(len(sa), len(sb)) // 5)
