@@ -708,6 +708,37 @@ _BEGUN_BEFORE = re.compile(r"\b(?:launched|began|begun|started|mounted|staged|in
 _BEGUN_AFTER = re.compile(r"(?<![\w-])" + _OPERATION + r"\s+(?:(?:has|had|have)\s+)?(?:already\s+)?"
                           r"(?:began|begun|started|commenced|got\s+under\s*way|(?:is|was)\s+(?:already\s+)?under\s*way)\b",
                           re.I)
+_COMPASS_OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+# a place in apposition, then how far and which way it lies from another: "around Morek, north
+# of Hama", "the town of Salma, 30 km south-east of Latakia"; the place after a preposition or
+# "town of" (not "On Monday, north of ..."), the other a whole name (not "Pellan" of "Pellan Lake")
+_LOCATED = re.compile(r"\b(?:in|at|near|around|outside|of|toward|towards|to|into|on)\s+(?-i:(?P<place>[A-Z][\w'’-]+)),\s+"
+                      r"(?:(?:about|some|around|nearly)\s+)?(?:[\d.,]+\s*(?:km|kilometres?|kilometers?|miles?)\s+)?"
+                      r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+                      r"(?-i:(?P<ref>[A-Z][\w-]*+))(?!['’]s\b|\s+(?-i:[A-Z]))", re.I)  # *+: no giving back ("New York")
+
+
+@lru_cache(maxsize=4096)
+def relative_locations(text: str) -> dict[tuple[str, str], frozenset[tuple[str, ...]]]:
+    """{(place, reference): the directions given} for each place a text locates by a compass
+    direction from another: "around Morek, north of Hama" -> {(morek, hama): {(north,)}};
+    "in Salma, 30 km south-east of Latakia" -> {(salma, latakia): {(south, east)}}."""
+    out: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for m in _LOCATED.finditer(normalise_text(text)):
+        if match_key(m.group("place")) in _CALENDAR:
+            continue
+        direction = m.group("dir").lower().replace("-", "")
+        parts = tuple(p for p in ("north", "south", "east", "west") if p in direction)
+        out.setdefault((match_key(m.group("place")), match_key(m.group("ref"))), set()).add(parts)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _directions_oppose(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """North and south, north-east and south-west, north and south-east: no part shared and
+    one part opposite (north-east and north-west share north; north and east are apart)."""
+    return not set(a) & set(b) and any(_COMPASS_OPPOSITE[p] in b for p in a)
+
+
 # said begun of something named before: "then launched it", "before launching it", "which began"
 _BEGUN_OF_IT = re.compile(r"\b(?:launch(?:ed|ing)|start(?:ed|ing)|beg(?:a|u)n|beginning|mount(?:ed|ing)|unleash(?:ed|ing))"
                           r"\s+(?:it|them)\b|\b(?:which|that)\s+(?:[\w']+\s+){0,4}?"
@@ -2114,6 +2145,30 @@ class ExplicitStanceScorer:
             if opposite:
                 rest = math.fsum(credit[x] for x in matched) / (total - weights[k] or 1.0)
                 conflicts.append((rest, f"opposite wording: the claim says '{k}', the passage '{opposite}'"))
+
+        # A place located by a compass direction from another ("Morek, north of Hama"): the
+        # opposite direction from the same place is a conflict ("Morek, south of Hama"); another
+        # one does not support ("east", "north-east" / "north-west"); one within it may ("north" /
+        # "north-west").
+        claim_located = relative_locations(claim_text) if claim_text else {}
+        if claim_located:
+            passage_located = relative_locations(passage.text)
+            for (place, ref), directions in claim_located.items():
+                given = [d for (p_place, p_ref), ds in passage_located.items()
+                         if _same_name(place, p_place) and _same_name(ref, p_ref) for d in ds]
+                # any direction the passage gives that is the claim's, or within it, agrees
+                # ("north" / "north-west"; not "north-east" / "north-west")
+                if not given or any(set(d) <= set(c) or set(c) <= set(d) for d in given for c in directions):
+                    continue
+                direction, other = min(directions), min(given)
+                where = f"the claim puts {place} {'-'.join(direction)} of {ref}, the passage {'-'.join(other)}"
+                if all(_directions_oppose(c, d) for c in directions for d in given):
+                    said = {match_key(w) for c in directions for w in c + ("".join(c),)}  # "southeast" too
+                    rest = math.fsum(credit[x] for x in matched if x not in said) / (
+                        total - math.fsum(weights.get(x, 0.0) for x in said) or 1.0)
+                    conflicts.append((rest, f"opposite direction: {where}"))
+                else:
+                    blocks_support.append(f"another direction: {where}")
 
         # An operation the claim says has begun that the passage says is still prepared or
         # planned ("has launched its counteroffensive" / "is preparing for a counteroffensive"):
