@@ -149,6 +149,12 @@ _NOT_INTO_OFFICE = (r"(?!\s+(?:(?:the|a|an|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\
                     r"victory|history|presidency|lead|majority|seats?|congress|senate|assembly)\b)")
 
 
+# what follows "from their homes" on a trip, not a flight: where to, when, how often
+_NOT_A_TRIP = (r"(?!\s+(?:in\s+[\w'’-]+\s+)?(?:to|into|towards?|for)\s+(?:the\s+|a\s+|their\s+)?(?:new\s+)?"
+               r"(?:school|work|office|station|market|hospital|polls|church|mosque|shops?|jobs?)\b"
+               r"|\s+(?:early|late|only|each|every|daily|an?\s+hour|at\s+dawn|in\s+the\s+morning)\b)")
+
+
 def _verb(base: str, past: str):
     """A multi-word verb's replacement in its tense: a past form stays one ("driven out" ->
     "expelled"), so a figure's clause still says what happened (`_clause_keys`); a word the
@@ -173,6 +179,14 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:gave|give|gives|giving)\s+up\b", _verb("surrender", "surrendered")),
     (r"\bstep(?:s|ped|ping)?\s+down\b", _verb("resign", "resigned")),
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", _verb("repel", "repelled")),
+    # people driven (forced) from their homes, or forced to flee them, are displaced: "has
+    # driven millions of people from their homes" / "displaced millions". Not a trip ("buses
+    # drove the students from their homes to school", "forced commuters to leave their homes an
+    # hour early"), not "forced his way out of his home" (a review's probes)
+    (r"\b(?:driven|forced|force|forces|forcing|uprooted|uproot|uproots|uprooting)\s+((?:(?!way\b)[\w'’-]+\s+){0,4}?)"
+     r"(?:(?:out\s+)?from|out\s+of)\s+(?:their|his|her)\s+homes?\b" + _NOT_A_TRIP, _verb("displace", "displaced")),
+    (r"\b(?:forced|force|forces|forcing)\s+((?:[\w'’-]+\s+){0,4}?)to\s+(?:flee|abandon)\s+(?:their|his|her)\s+homes?\b"
+     + _NOT_A_TRIP, _verb("displace", "displaced")),
     (r"\b(?:drove|drive|drives|driving|driven)\s+(\w+\s+)?(?:out|back)\b", _verb("expel", "expelled")),
     # kept (stayed) out of a place or an event: did not enter it ("the militants had been kept
     # out of Aleppo" against "were able to enter large parts of Aleppo"). Only where the keeping

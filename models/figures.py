@@ -93,11 +93,12 @@ _NUMWORD = "|".join(sorted(list(_UNITS_WORDS) + list(_SCALE_WORDS), key=len, rev
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CORE = re.compile(
     rf"""(?P<vaguescaled>(?:a\s+few|several|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million))\b
+       |(?P<fraction>(?:half|a\s+quarter|quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?:dozen|hundred|thousand|million|billion))\b
        |(?P<vague>(?:tens|hundreds)\s+of\s+thousands|a\s+few|a\s+handful|several|a\s+dozen|dozens|scores|hundreds|thousands|millions)\b
        |(?P<ordinal>\d+(?:st|nd|rd|th)|\b(?:{_ORDINAL_WORDS}))\b
        |(?P<article>\ban?)(?=\s+(?:hour|day|week|month|year|decade)s?\b)
        |(?P<digits>{_DIGITS})(?:\s*(?P<dscale>thousand|million|billion|trillion|bn)\b)?
-       |(?P<words>\b(?:{_NUMWORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMWORD}))*)\b
+       |(?P<words>\b(?:an?\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_NUMWORD})(?:(?:\s+|-)(?:and\s+)?(?:{_NUMWORD}))*)\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -166,8 +167,8 @@ _OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 def _parse_number_words(phrase: str) -> float | None:
     total, current, seen = 0.0, 0.0, False
-    for token in re.split(r"[\s-]+", phrase.lower()):
-        if token == "and" or not token:
+    for i, token in enumerate(re.split(r"[\s-]+", phrase.lower())):
+        if token == "and" or not token or i == 0 and token in ("a", "an"):  # "a million"
             continue
         if token in _UNITS_WORDS:
             current += _UNITS_WORDS[token]
@@ -309,6 +310,11 @@ def extract_figures(text: str) -> list[Figure]:
             qualifier = qualifier or vague
             if vague == "a dozen":
                 value = 12.0
+        elif m.group("fraction"):  # "half a million", "a quarter of a million", "half a dozen"
+            part, scale = re.sub(r"\s+", " ", m.group("fraction").lower()).rsplit(" ", 1)
+            value = {"half": 0.5, "quarter": 0.25, "three": 0.75, "a": 0.25}[part.split()[0]] * (
+                12 if scale == "dozen" else _SCALE_WORDS[scale])
+            low, high = _interval(value, how)
         elif m.group("ordinal"):
             kind = "ordinal"
             word = m.group("ordinal").lower()
@@ -449,6 +455,28 @@ def consistent(a: Figure, b: Figure) -> bool:
     if (b_low_strict or a_high_strict) and abs(b_low - a_high) <= eps:
         return False
     return a_low <= b_high + eps and b_low <= a_high + eps
+
+
+def states(passage_figure: Figure, claim_figure: Figure, share: float = 0.7) -> bool:
+    """Whether a passage's figure says what a consistent claim figure says, not merely allows
+    it: "about 300" states "more than 250", but "dozens" (24 to 99) does not state "more than
+    80" (nor "83", nor "more than 50"), nor "at least 300" "about 600" (though it states "about
+    300"). `share`: how much of a vague amount's interval must lie within the claim's
+    ("thousands" / "several thousand": 0.75; "dozens" / "more than 50": 0.65)."""
+    sp, sc = _scale(passage_figure), _scale(claim_figure)
+    p_low, p_high = passage_figure.low * sp, passage_figure.high * sp
+    c_low, c_high = claim_figure.low * sc, claim_figure.high * sc
+    eps = 1e-9 * max(1.0, abs(p_low), abs(c_low))
+    if c_low - eps <= p_low and p_high <= c_high + eps:
+        return True  # within the claim's interval
+    if passage_figure.value is not None and c_low - eps <= passage_figure.value * sp <= c_high + eps:
+        return True  # the passage's number is within the claim's: "at least 300" for "about 300"
+    if (INF not in (passage_figure.high, claim_figure.high) and None not in (passage_figure.value, claim_figure.value)
+            and p_low - eps <= claim_figure.value * sc <= p_high + eps):
+        return True  # a passage's number, qualified, holds the claim's: "about 1,000" for "1,000"
+    if p_high == INF or p_high <= p_low or _QUALIFIERS.get(passage_figure.qualifier or "") in ("under", "atmost"):
+        return False  # a bound alone ("fewer than 100") states no amount within it
+    return (min(p_high, c_high) - max(p_low, c_low)) / (p_high - p_low) >= share
 
 
 def figure_from_dict(d: dict) -> Figure:

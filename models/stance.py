@@ -26,7 +26,7 @@ from typing import AbstractSet, Iterable, Mapping, NamedTuple, Protocol, Sequenc
 
 from models.analysis import AUXILIARIES, NO_LONGER, TextAnalysis, analyse
 from models.attribution import attribution_of
-from models.figures import INF, Figure, age_as_duration, comparable, consistent
+from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
 from models.text import PAST_FORMS, STOPWORDS, content_keys, match_key, names_match, normalise_text, words
 
@@ -1060,6 +1060,48 @@ def age_owner(text: str, f: Figure, shift: int = 0, max_words: int = 3) -> set[s
     return set(content_keys(normalise_text(before))[-max_words:])
 
 
+_PRESENT_AGE_BEFORE = re.compile(
+    r"\b(?:now|(?:is|are|has|have)(?:\s+now)?)\s+(?:in|into|entered|entering)\s+(?:its|their|his|her|our)\s*$", re.IGNORECASE)
+_AGE_LEAD = re.compile(r",?\s*(?:now\s+)?(?:(?:which|that)\s+(?:is|are)\s+|(?:is|are|has|have)\s+(?:now\s+)?)?"
+                       r"(?:in|into|entered|entering)\s+(?:its|their|his|her|our)\s*$", re.IGNORECASE)
+# where the phrase an age is given of begins: a sentence, a clause or a quotation
+_AGE_OWNER_BOUNDARY = re.compile(r"[.;:!?\"“”(),]|\b(?:that|which|who|as|while|when|after|because|say|said|says|"
+                                 r"warns?|warned|fears?|feared|told|tells|believes?|believed|blames?|blamed)\b",
+                                 re.IGNORECASE)
+
+
+def _present_age(text: str, f: Figure, shift: int = 0) -> bool:
+    """Whether an age is stated as it is now ("now in its 13th year", "has now entered its tenth
+    year"), not as it was at some event ("in his first year in office, he ...", "entered its
+    tenth year in March")."""
+    return bool(_PRESENT_AGE_BEFORE.search(text[max(0, f.start - shift - 60):max(0, f.start - shift)]))
+
+
+def age_owner_phrase(text: str, f: Figure, shift: int = 0) -> tuple[str, ...]:
+    """The keys of the phrase an age is given of, within its clause: "The war in Norland, now in
+    its 13th year" -> (war, norland); "Ostia's support for the war in Norland, now in its third
+    year" -> (ostia, support, war, norland); empty for "Now in its third year, the war ..." or
+    "It is now in its third year". `shift`: where `text` starts in the figure's offsets."""
+    before = text[max(0, f.start - shift - 160):max(0, f.start - shift)]
+    lead = _AGE_LEAD.search(before)
+    if not lead:
+        return ()
+    phrase = before[:lead.start()]
+    phrase = phrase[max((m.end() for m in _AGE_OWNER_BOUNDARY.finditer(phrase)), default=0):]
+    return tuple(content_keys(normalise_text(phrase)))
+
+
+def _same_owner_of_age(claim_owner: Sequence[str], passage_owner: Sequence[str], names: AbstractSet[str]) -> bool:
+    """Whether two ages are of one thing: the passage's phrase adds nothing to the claim's (every
+    word of it is the claim's, or a synonym: "the conflict" for "Syria's civil war", not "the
+    war on drugs", "the war in southern Norland", "Ostia's support for the war"), and their
+    words other than names meet."""
+    claim_keys = set(claim_owner)
+    if not all(_shares({k}, claim_keys) for k in passage_owner):
+        return False
+    return _shares(claim_keys - names, set(passage_owner) - names)
+
+
 @lru_cache(maxsize=4096)  # a passage's asserter recurs across claims
 def _asserter_names(asserted_by: str, name_keys: frozenset[str]) -> frozenset[str]:
     """The corpus's names in a passage's asserter ("the Kyiv Post" -> {"kyiv"})."""
@@ -1706,6 +1748,25 @@ class ExplicitStanceScorer:
                                            country_names=country_names.get(k, frozenset())) for k in claim.keys),
                               {k: self.weight(k) for k in claim.keys})
 
+    def _same_quantity(self, cf: Figure, c_ctx: Sequence[str], claim_text: str, pf: Figure, p_ctx: Sequence[str],
+                       passage: PassageView, names: AbstractSet[str]) -> bool:
+        """Whether a passage figure gives the claim figure's quantity. Two ages ("now in its 13th
+        year") are of one thing where the phrases they are given of are ("Syria's civil war" /
+        "the conflict"): a fact about that thing, not about the clauses' verbs. Other ages (at
+        an event: "in his first year in office, he visited Ostia"; of phrases that differ, or
+        not read: "Now in its third year, the war ...") are compared as other counts are."""
+        if (age_as_duration(cf) and age_as_duration(pf) and cf.unit == pf.unit and claim_text
+                and _present_age(claim_text, cf) and _present_age(passage.text, pf, passage.char_start)):
+            claim_owner = age_owner_phrase(claim_text, cf)
+            passage_owner = age_owner_phrase(passage.text, pf, passage.char_start)
+            if claim_owner and passage_owner:
+                if _same_owner_of_age(claim_owner, passage_owner, self.name_keys | names):
+                    return True
+                thing = set(claim_owner) - self.name_keys - names
+                if not _shares(thing, set(passage_owner) - self.name_keys - names):
+                    return False  # another thing's age: "Norland's president" / "Norland's war"
+        return same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)
+
     def _may_conflict(self, names: set[str], matched: set[str], credit: Mapping[str, float],
                       weights: Mapping[str, float], total: float, coverage: float,
                       asserter: ClaimAsserter | None) -> bool:
@@ -1972,7 +2033,7 @@ class ExplicitStanceScorer:
                                  and _same_owner(claim_owner, _rank_owner(passage.text, pf, passage.char_start))]
             else:
                 same_quantity = [pf for pf, p_ctx in zip(pa.figures, passage_contexts)
-                                 if same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)]
+                                 if self._same_quantity(cf, c_ctx, claim_text, pf, p_ctx, passage, names)]
             if not same_quantity and cf.kind == "duration":
                 # how long, stated as an age: "the war has lasted more than a decade" agrees with
                 # "the war, now in its 13th year", where the two clauses' other words meet (never a
@@ -2216,10 +2277,23 @@ class ExplicitStanceScorer:
                           swapped=tuple(swaps[w] for _, w in credible if w in swaps))
         if unverified:
             blocks_support.append("the passage states no figure for " + ", ".join(cf.describe() for cf in unverified))
+        # a figure that allows the claim's but does not state it ("dozens" for "more than 80")
+        allowed_only = [(cf, pf) for cf, pf in figure_matches
+                        if not states(age_as_duration(pf) if cf.kind == "duration" and age_as_duration(pf) else pf, cf)]
+        if allowed_only:
+            blocks_support.append("the passage's figure allows the claim's but does not state it: " + "; ".join(
+                f"{pf.describe()} for {cf.describe()}" for cf, pf in allowed_only))
         # What the claim asserts (its predicate, its heaviest word) must be in the passage itself;
         # the sentence before lends only who and where (names), unless this one opens with a
         # pronoun and is read with it.
-        stated = matched | (in_context if lends_names else in_context & names) | group_lent
+        # What an agreeing count counts, for the same event, is the passage's counted noun, in
+        # the passage's word of the same kind ("several thousand fighters" / "thousands of
+        # terrorists"): for support only
+        counted_lent = {k for cf, pf in figure_matches if cf.kind == "count" and cf.counts and pf.counts
+                        and cf.counts_key == pf.counts_key
+                        for k in [match_key(cf.counts.split()[-1])] if k in weights and k not in matched
+                        and k not in in_context}
+        stated = matched | (in_context if lends_names else in_context & names) | group_lent | counted_lent
         missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated
                               and k not in adverb_only_keys(claim_text)]
         missing_predicates += [k for k in sorted(claim_neg) if negated_in_passage(k) is None and k not in missing_predicates]
@@ -2316,6 +2390,10 @@ class ExplicitStanceScorer:
             coverage = coverage + math.fsum(weights[k] for k in group_lent - matched - in_context) / total
             read_as.append("reads " + ", ".join(f"'{k}'" for k in sorted(group_lent))
                            + " as the group the passage's article names with its class word")
+        if counted_lent - group_lent:
+            coverage = coverage + math.fsum(weights[k] for k in counted_lent - group_lent) / total
+            read_as.append("reads " + ", ".join(f"'{k}'" for k in sorted(counted_lent - group_lent))
+                           + " as what the passage's agreeing figure counts")
         reasons = [f"covers {coverage:.0%} of the claim"] + read_as
         reasons += [f"figure agrees: the claim says {cf.describe()}; the passage says {pf.describe()}"
                     for cf, pf in figure_matches]
