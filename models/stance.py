@@ -1008,6 +1008,13 @@ def _counts_event(nouns: set[str], verbs: set[str]) -> bool:
     return any(all(_shares(group, verbs) for group in _COUNTING_NOUNS[n]) for n in nouns if n in _COUNTING_NOUNS)
 
 
+# count groups (models/figures.py) whose words name one kind of people ("fighters",
+# "militants"; "civilians", "residents"), so that one stands for another in an agreeing count
+_LENDING_COUNT_GROUPS = frozenset({"armed-group", "civilian", "people"})
+# words that say when, not what happened: two clauses sharing "now" are not one event
+_WHEN_KEYS = frozenset(match_key(w) for w in "now still already today yesterday currently".split())
+
+
 def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],
                names: frozenset[str] = frozenset()) -> bool:
     """Whether two figures' clauses share a word, other than what they count and other than a
@@ -1017,8 +1024,8 @@ def same_event(claim_context: Sequence[str], passage_context: Sequence[str], cou
     how large it grew, a noun that names a count says what happened: "the casualties reached
     1000" counts the killed and wounded; "the number of soldiers reached 600" and "the army
     reported 50 soldiers missing" do not count soldiers killed."""
-    a = set(claim_context) - counted - names
-    b = set(passage_context) - counted - names
+    a = set(claim_context) - counted - names - _WHEN_KEYS
+    b = set(passage_context) - counted - names - _WHEN_KEYS
     raw_a = {k[1:] for k in a if k.startswith("!")}
     raw_b = {k[1:] for k in b if k.startswith("!")}
     nouns_a, nouns_b = {k for k in a if not k.startswith("!")}, {k for k in b if not k.startswith("!")}
@@ -1091,6 +1098,19 @@ def age_owner_phrase(text: str, f: Figure, shift: int = 0) -> tuple[str, ...]:
     return tuple(content_keys(normalise_text(phrase)))
 
 
+def age_referent(text: str, f: Figure, shift: int = 0) -> tuple[str, ...]:
+    """Where an age is given of "it" or "they" ("The war in Norland began in 2014. It is now in
+    its tenth year."): the keys of the sentence before in `text`, which the pronoun refers
+    back to; empty otherwise."""
+    before = text[max(0, f.start - shift - 300):max(0, f.start - shift)]
+    lead = _AGE_LEAD.search(before)
+    m = re.search(r"(?:^|[.;!?]\s+)(?P<pronoun>it|they)\s*$", before[:lead.start()], re.IGNORECASE) if lead else None
+    if not m:
+        return ()
+    sentences = re.split(r"[.;!?]\s+", before[:m.start("pronoun")].rstrip())
+    return tuple(content_keys(normalise_text(sentences[-2] if len(sentences) > 1 and not sentences[-1] else sentences[-1])))
+
+
 def _same_owner_of_age(claim_owner: Sequence[str], passage_owner: Sequence[str], names: AbstractSet[str]) -> bool:
     """Whether two ages are of one thing: the passage's phrase adds nothing to the claim's (every
     word of it is the claim's, or a synonym: "the conflict" for "Syria's civil war", not "the
@@ -1099,7 +1119,10 @@ def _same_owner_of_age(claim_owner: Sequence[str], passage_owner: Sequence[str],
     claim_keys = set(claim_owner)
     if not all(_shares({k}, claim_keys) for k in passage_owner):
         return False
-    return _shares(claim_keys - names, set(passage_owner) - names)
+    claim_things, passage_things = claim_keys - names, set(passage_owner) - names
+    if not claim_things and not passage_things:
+        return True  # names only, the passage's among the claim's ("the Pellan Accord")
+    return _shares(claim_things, passage_things)
 
 
 @lru_cache(maxsize=4096)  # a passage's asserter recurs across claims
@@ -1759,12 +1782,13 @@ class ExplicitStanceScorer:
                 and _present_age(claim_text, cf) and _present_age(passage.text, pf, passage.char_start)):
             claim_owner = age_owner_phrase(claim_text, cf)
             passage_owner = age_owner_phrase(passage.text, pf, passage.char_start)
-            if claim_owner and passage_owner:
-                if _same_owner_of_age(claim_owner, passage_owner, self.name_keys | names):
-                    return True
-                thing = set(claim_owner) - self.name_keys - names
-                if not _shares(thing, set(passage_owner) - self.name_keys - names):
-                    return False  # another thing's age: "Norland's president" / "Norland's war"
+            if claim_owner and passage_owner and _same_owner_of_age(claim_owner, passage_owner,
+                                                                    self.name_keys | names):
+                return True
+            # "It is now in its tenth year" after a sentence that states the claim's owner
+            referent = set(age_referent(passage.text, pf, passage.char_start)) if not passage_owner else set()
+            if claim_owner and referent and all(_shares({k}, referent) for k in claim_owner):
+                return True
         return same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)
 
     def _may_conflict(self, names: set[str], matched: set[str], credit: Mapping[str, float],
@@ -2287,10 +2311,14 @@ class ExplicitStanceScorer:
         # the sentence before lends only who and where (names), unless this one opens with a
         # pronoun and is read with it.
         # What an agreeing count counts, for the same event, is the passage's counted noun, in
-        # the passage's word of the same kind ("several thousand fighters" / "thousands of
-        # terrorists"): for support only
+        # the passage's word of the same kind ("several thousand HTS-led fighters" / "thousands
+        # of HTS-led terrorists"): for support only, of people one kind of word names (armed
+        # men, civilians, people: not villages for towns, evacuees for refugees, party members
+        # for soldiers), and where the passage states the rest of the claim's counted phrase
+        # ("40 government fighters" is not "40 rebels"; a review's probes)
         counted_lent = {k for cf, pf in figure_matches if cf.kind == "count" and cf.counts and pf.counts
-                        and cf.counts_key == pf.counts_key
+                        and cf.counts_key == pf.counts_key and cf.counts_key in _LENDING_COUNT_GROUPS
+                        and all(w in matched or w in in_context for w in content_keys(normalise_text(cf.counts))[:-1])
                         for k in [match_key(cf.counts.split()[-1])] if k in weights and k not in matched
                         and k not in in_context}
         stated = matched | (in_context if lends_names else in_context & names) | group_lent | counted_lent

@@ -58,6 +58,16 @@ _TENTH = "The war in Norland has now entered its tenth year."
      "Norland's devastating civil war is now in its 13th year.", REFUTES),
     ("The drought in Norland is now in its fifth year.",
      "Farmers blame the drought in Norland, now in its fifth year, for the poor harvest.", SUPPORTS),
+    # ... and so does one in other words, or of names only (a third review's probes)
+    ("The siege of Pellan, now in its third month, has cut off food supplies",
+     "The blockade of Pellan, now in its fifth month, has cut off food supplies", REFUTES),
+    ("The talks between Norland and Ostia, now in their fifth day, have stalled",
+     "The negotiations between Norland and Ostia, now in their fifth day, have stalled", SUPPORTS),
+    ("The ceasefire in Pellan, now in its third week, is holding",
+     "The truce in Pellan, now in its fifth week, is holding", REFUTES),
+    ("The Pellan Accord, now in its fifth year, has held", "The Pellan Accord, now in its fifth year, has held", SUPPORTS),
+    ("Operation Northern Shield, now in its third week, continues",
+     "Operation Northern Shield, now in its fifth week, continues", REFUTES),
 ])
 def test_an_age_now_is_compared_by_whose_it_is(claim, passage, label):
     assert _one_stance(claim, passage).label == label
@@ -131,6 +141,21 @@ def test_what_an_agreeing_count_counts_is_the_passages_counted_noun():
     s = _one_stance("Several thousand Norland fighters took part in the offensive launched from Pellan.",
                     "Thousands of Norland terrorists launched the offensive from Pellan.")
     assert s.label == SUPPORTS and any("agreeing figure counts" in r for r in s.reasons), s.reasons
+    assert _one_stance("300 residents were evacuated from Pellan", "300 civilians were evacuated from Pellan").label == SUPPORTS
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # a third review's probes: a group of words too wide to lend (members, villages/towns,
+    # evacuees/refugees), and a counted phrase whose other words the passage leaves out
+    ("Police arrested 300 party members in Pellan on Monday", "Police arrested 300 soldiers in Pellan on Monday"),
+    ("Police arrested 40 union members in Pellan on Monday", "Police arrested 40 soldiers in Pellan on Monday"),
+    ("Fighting killed 40 government fighters near Pellan", "Fighting killed 40 rebels near Pellan"),
+    ("Clashes near Pellan killed 40 pro-government fighters", "Clashes near Pellan killed 40 insurgents"),
+    ("Rebels captured 12 villages near Pellan", "Rebels captured 12 towns near Pellan"),
+    ("About 2,000 evacuees crossed into Ostia from Norland", "About 2,000 refugees crossed into Ostia from Norland"),
+])
+def test_a_counted_noun_is_not_lent_across_kinds_or_without_its_modifiers(claim, passage):
+    assert _one_stance(claim, passage).label == NEUTRAL
 
 
 @pytest.mark.parametrize("claim, passage", [
