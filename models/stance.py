@@ -1011,10 +1011,6 @@ def _counts_event(nouns: set[str], verbs: set[str]) -> bool:
 # count groups (models/figures.py) whose words name one kind of people ("fighters",
 # "militants"; "civilians", "residents"), so that one stands for another in an agreeing count
 _LENDING_COUNT_GROUPS = frozenset({"armed-group", "civilian", "people"})
-# words that say when, not what happened: two clauses sharing "now" are not one event
-_WHEN_KEYS = frozenset(match_key(w) for w in "now still already today yesterday currently".split())
-
-
 def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],
                names: frozenset[str] = frozenset()) -> bool:
     """Whether two figures' clauses share a word, other than what they count and other than a
@@ -1024,8 +1020,8 @@ def same_event(claim_context: Sequence[str], passage_context: Sequence[str], cou
     how large it grew, a noun that names a count says what happened: "the casualties reached
     1000" counts the killed and wounded; "the number of soldiers reached 600" and "the army
     reported 50 soldiers missing" do not count soldiers killed."""
-    a = set(claim_context) - counted - names - _WHEN_KEYS
-    b = set(passage_context) - counted - names - _WHEN_KEYS
+    a = set(claim_context) - counted - names
+    b = set(passage_context) - counted - names
     raw_a = {k[1:] for k in a if k.startswith("!")}
     raw_b = {k[1:] for k in b if k.startswith("!")}
     nouns_a, nouns_b = {k for k in a if not k.startswith("!")}, {k for k in b if not k.startswith("!")}
@@ -1105,10 +1101,22 @@ def age_referent(text: str, f: Figure, shift: int = 0) -> tuple[str, ...]:
     before = text[max(0, f.start - shift - 300):max(0, f.start - shift)]
     lead = _AGE_LEAD.search(before)
     m = re.search(r"(?:^|[.;!?]\s+)(?P<pronoun>it|they)\s*$", before[:lead.start()], re.IGNORECASE) if lead else None
-    if not m:
-        return ()
+    if not m or re.match(r"\s*of\b", text[f.end - shift:]):
+        return ()  # "They are now in their third year of exile": the exile's age
     sentences = re.split(r"[.;!?]\s+", before[:m.start("pronoun")].rstrip())
     return tuple(content_keys(normalise_text(sentences[-2] if len(sentences) > 1 and not sentences[-1] else sentences[-1])))
+
+
+def _pronoun_age(text: str, f: Figure, shift: int = 0) -> bool:
+    """Whether an age now is given of "It" or "They" opening its sentence."""
+    before = text[max(0, f.start - shift - 300):max(0, f.start - shift)]
+    lead = _AGE_LEAD.search(before)
+    return bool(lead and re.search(r"(?:^|[.;!?]\s+)(?:it|they)\s*$", before[:lead.start()], re.IGNORECASE))
+
+
+def _possessive_before(text: str, f: Figure, shift: int = 0) -> str:
+    m = re.search(r"\b(its|their|his|her|our)\s*$", text[max(0, f.start - shift - 12):max(0, f.start - shift)], re.IGNORECASE)
+    return m.group(1).lower() if m else ""
 
 
 def _same_owner_of_age(claim_owner: Sequence[str], passage_owner: Sequence[str], names: AbstractSet[str]) -> bool:
@@ -1785,10 +1793,13 @@ class ExplicitStanceScorer:
             if claim_owner and passage_owner and _same_owner_of_age(claim_owner, passage_owner,
                                                                     self.name_keys | names):
                 return True
-            # "It is now in its tenth year" after a sentence that states the claim's owner
-            referent = set(age_referent(passage.text, pf, passage.char_start)) if not passage_owner else set()
-            if claim_owner and referent and all(_shares({k}, referent) for k in claim_owner):
-                return True
+            # "It is now in its tenth year" after a sentence that opens with the claim's owner
+            # (its subject), in the same possessive ("its" is not "his" nor "their"); else it is
+            # another thing's ("The UN mission monitors the war. It is now in its third year.")
+            if claim_owner and not passage_owner and _pronoun_age(passage.text, pf, passage.char_start):
+                opening = set(age_referent(passage.text, pf, passage.char_start)[:len(claim_owner) + 1])
+                return bool(opening and all(_shares({k}, opening) for k in claim_owner)
+                            and _possessive_before(claim_text, cf) == _possessive_before(passage.text, pf, passage.char_start))
         return same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)
 
     def _may_conflict(self, names: set[str], matched: set[str], credit: Mapping[str, float],
@@ -2315,10 +2326,12 @@ class ExplicitStanceScorer:
         # of HTS-led terrorists"): for support only, of people one kind of word names (armed
         # men, civilians, people: not villages for towns, evacuees for refugees, party members
         # for soldiers), and where the passage states the rest of the claim's counted phrase
-        # ("40 government fighters" is not "40 rebels"; a review's probes)
+        # and the claim the passage's ("40 government fighters" is not "40 rebels", either way;
+        # reviews' probes)
         counted_lent = {k for cf, pf in figure_matches if cf.kind == "count" and cf.counts and pf.counts
                         and cf.counts_key == pf.counts_key and cf.counts_key in _LENDING_COUNT_GROUPS
                         and all(w in matched or w in in_context for w in content_keys(normalise_text(cf.counts))[:-1])
+                        and set(content_keys(normalise_text(pf.counts))[:-1]) <= set(claim.keys)
                         for k in [match_key(cf.counts.split()[-1])] if k in weights and k not in matched
                         and k not in in_context}
         stated = matched | (in_context if lends_names else in_context & names) | group_lent | counted_lent
