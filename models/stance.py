@@ -1008,9 +1008,9 @@ def _counts_event(nouns: set[str], verbs: set[str]) -> bool:
     return any(all(_shares(group, verbs) for group in _COUNTING_NOUNS[n]) for n in nouns if n in _COUNTING_NOUNS)
 
 
-# count groups (models/figures.py) whose words name one kind of people ("fighters",
-# "militants"; "civilians", "residents"), so that one stands for another in an agreeing count
-_LENDING_COUNT_GROUPS = frozenset({"armed-group", "civilian", "people"})
+# counted words that a more particular word of their count group (models/figures.py) states in
+# an agreeing count ("terrorists" are fighters; "fighters" may be the government's, not rebels)
+_LENDING_COUNTED = frozenset(match_key(w) for w in "fighters people persons individuals residents civilians".split())
 def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],
                names: frozenset[str] = frozenset()) -> bool:
     """Whether two figures' clauses share a word, other than what they count and other than a
@@ -1098,20 +1098,27 @@ def age_referent(text: str, f: Figure, shift: int = 0) -> tuple[str, ...]:
     """Where an age is given of "it" or "they" ("The war in Norland began in 2014. It is now in
     its tenth year."): the keys of the sentence before in `text`, which the pronoun refers
     back to; empty otherwise."""
-    before = text[max(0, f.start - shift - 300):max(0, f.start - shift)]
+    before = text[:max(0, f.start - shift)]
     lead = _AGE_LEAD.search(before)
     m = re.search(r"(?:^|[.;!?]\s+)(?P<pronoun>it|they)\s*$", before[:lead.start()], re.IGNORECASE) if lead else None
-    if not m or re.match(r"\s*of\b", text[f.end - shift:]):
-        return ()  # "They are now in their third year of exile": the exile's age
+    if not m:
+        return ()
     sentences = re.split(r"[.;!?]\s+", before[:m.start("pronoun")].rstrip())
     return tuple(content_keys(normalise_text(sentences[-2] if len(sentences) > 1 and not sentences[-1] else sentences[-1])))
 
 
 def _pronoun_age(text: str, f: Figure, shift: int = 0) -> bool:
     """Whether an age now is given of "It" or "They" opening its sentence."""
-    before = text[max(0, f.start - shift - 300):max(0, f.start - shift)]
+    before = text[:max(0, f.start - shift)]
     lead = _AGE_LEAD.search(before)
     return bool(lead and re.search(r"(?:^|[.;!?]\s+)(?:it|they)\s*$", before[:lead.start()], re.IGNORECASE))
+
+
+def _age_of_what(text: str, f: Figure, shift: int = 0) -> str:
+    """What an age says it counts beyond its owner: "its eighth year of peace" -> peac."""
+    m = re.match(r"\s*(?:decade|year|month|week|day)s?\s+of\s+(?:the\s+)?([A-Za-z]+)", text[max(0, f.end - shift):],
+                 re.IGNORECASE)
+    return match_key(m.group(1)) if m else ""
 
 
 def _possessive_before(text: str, f: Figure, shift: int = 0) -> str:
@@ -1787,6 +1794,9 @@ class ExplicitStanceScorer:
         an event: "in his first year in office, he visited Ostia"; of phrases that differ, or
         not read: "Now in its third year, the war ...") are compared as other counts are."""
         if (age_as_duration(cf) and age_as_duration(pf) and cf.unit == pf.unit and claim_text
+                and _age_of_what(claim_text, cf) != _age_of_what(passage.text, pf, passage.char_start)):
+            return False  # "its eighth year of peace" is not the war's age, nor "of exile" the people's
+        if (age_as_duration(cf) and age_as_duration(pf) and cf.unit == pf.unit and claim_text
                 and _present_age(claim_text, cf) and _present_age(passage.text, pf, passage.char_start)):
             claim_owner = age_owner_phrase(claim_text, cf)
             passage_owner = age_owner_phrase(passage.text, pf, passage.char_start)
@@ -1797,7 +1807,9 @@ class ExplicitStanceScorer:
             # (its subject), in the same possessive ("its" is not "his" nor "their"); else it is
             # another thing's ("The UN mission monitors the war. It is now in its third year.")
             if claim_owner and not passage_owner and _pronoun_age(passage.text, pf, passage.char_start):
-                opening = set(age_referent(passage.text, pf, passage.char_start)[:len(claim_owner) + 1])
+                referent = age_referent(passage.text, pf, passage.char_start) or tuple(
+                    content_keys(normalise_text(passage.context_text)))  # the passage opens with it
+                opening = set(referent[:len(claim_owner) + 1])
                 return bool(opening and all(_shares({k}, opening) for k in claim_owner)
                             and _possessive_before(claim_text, cf) == _possessive_before(passage.text, pf, passage.char_start))
         return same_quantity_event(cf, c_ctx, pf, p_ctx, self.name_keys)
@@ -2323,13 +2335,13 @@ class ExplicitStanceScorer:
         # pronoun and is read with it.
         # What an agreeing count counts, for the same event, is the passage's counted noun, in
         # the passage's word of the same kind ("several thousand HTS-led fighters" / "thousands
-        # of HTS-led terrorists"): for support only, of people one kind of word names (armed
-        # men, civilians, people: not villages for towns, evacuees for refugees, party members
-        # for soldiers), and where the passage states the rest of the claim's counted phrase
+        # of HTS-led terrorists"): for support only, for a general word of people (fighters,
+        # people, civilians: not rebels for fighters, villages for towns, evacuees for refugees,
+        # party members for soldiers), and where the passage states the rest of the claim's counted phrase
         # and the claim the passage's ("40 government fighters" is not "40 rebels", either way;
         # reviews' probes)
         counted_lent = {k for cf, pf in figure_matches if cf.kind == "count" and cf.counts and pf.counts
-                        and cf.counts_key == pf.counts_key and cf.counts_key in _LENDING_COUNT_GROUPS
+                        and cf.counts_key == pf.counts_key and match_key(cf.counts.split()[-1]) in _LENDING_COUNTED
                         and all(w in matched or w in in_context for w in content_keys(normalise_text(cf.counts))[:-1])
                         and set(content_keys(normalise_text(pf.counts))[:-1]) <= set(claim.keys)
                         for k in [match_key(cf.counts.split()[-1])] if k in weights and k not in matched

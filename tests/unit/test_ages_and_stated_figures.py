@@ -195,3 +195,33 @@ def test_a_counted_noun_is_not_lent_across_kinds_or_without_its_modifiers(claim,
 ])
 def test_fighters_are_not_read_as_militants_outside_an_agreeing_count(claim, passage):
     assert _one_stance(claim, passage).label != SUPPORTS
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # a fifth review's probes: "fighters" may be either side's, so a claim's "rebels" is not lent
+    # by them; a claim's "fighters" is by "rebels"
+    ("Forty rebels were killed in Kessel.", "Forty fighters, all of them government militia, were killed in Kessel.", NEUTRAL),
+    ("Forty Ostian rebels were killed in Kessel.", "Forty fighters were killed in Kessel, including Ostians.", NEUTRAL),
+    ("Forty fighters were killed in Kessel.", "Forty rebels were killed in Kessel.", SUPPORTS),
+    # an age "of" something else is that thing's ("of peace", "of exile")
+    (_TENTH_NOW, "The war in Norland ended in 2015. It is now in its eighth year of peace.", NEUTRAL),
+    (_TENTH_NOW, "Norland is now in its eighth year of peace.", NEUTRAL),
+])
+def test_a_fifth_reviews_probes(claim, passage, label):
+    assert _one_stance(claim, passage).label == label
+
+
+def _with_context(claim: str, passage: str, context: str):
+    from models.stance import ExplicitStanceScorer, PassageView
+    ca, pa, xa = analyse(claim, denial_negates=False), analyse(passage), analyse(context)
+    scorer = ExplicitStanceScorer({k: 2.0 for k in set(ca.keys) | set(pa.keys) | set(xa.keys)})
+    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5, tuple(xa.keys), 1.0, context_text=context)])[0]
+
+
+@pytest.mark.parametrize("claim, context, label", [
+    (_TENTH_NOW, "The war in Norland began in 2014.", SUPPORTS),
+    ("The war in Norland is now in its eighth year.", "The war in Norland began in 2014.", REFUTES),
+    (_TENTH_NOW, "The UN mission monitors the war in Norland.", NEUTRAL),
+])
+def test_a_passage_opening_with_it_is_read_with_the_sentence_before(claim, context, label):
+    assert _with_context(claim, "It is now in its tenth year.", context).label == label
