@@ -157,7 +157,34 @@ def corpus_lexicon(passages: list[dict]) -> dict:
                 continue  # only a definition whose initials spell the acronym
             key = match_key(acronym)
             aliases[key] = sorted(set(aliases.get(key, [])) | {match_key(w) for w in capitals})
+    for key, expansion in _acronyms_spelled_out(passages).items():
+        aliases.setdefault(key, expansion)
     return {"common_keys": sorted(common), "aliases": aliases, "name_kinds": name_kinds(passages, common)}
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][a-z][\w'’-]*)*")
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _acronyms_spelled_out(passages: list[dict]) -> dict[str, list[str]]:
+    """Acronyms the corpus uses without defining, where it spells out exactly one name whose
+    words' initials are the acronym ("NSC spokesperson Sean Savett" in a corpus that writes
+    "National Security Council"): their keys. Not an acronym with two such names, nor one that
+    is an English word ("IS", "US")."""
+    texts = [normalise_text(p["text"]) for p in passages]
+    used = {m.group(0) for t in texts for m in _CAPITALS_WORD.finditer(t)}
+    spelled: dict[str, set[tuple[str, ...]]] = {}
+    for t in texts:
+        for run in _CAPITALISED_RUN.finditer(t):
+            capitals = re.findall(r"[A-Z][\w'’-]*", run.group(0))
+            for n in range(2, min(6, len(capitals)) + 1):
+                for i in range(len(capitals) - n + 1):
+                    window = capitals[i:i + n]
+                    initials = "".join(w[0] for w in window)
+                    if initials in used:
+                        spelled.setdefault(initials, set()).add(tuple(match_key(w) for w in window))
+    return {match_key(a): sorted(set(one)) for a, e in spelled.items() if len(e) == 1
+            for one in e if a.lower() not in STOPWORDS and len(set(one)) == len(a)}
 
 
 _TITLES = {"president", "minister", "spokesman", "spokesperson", "diplomat", "chief", "head", "deputy", "premier",

@@ -2245,6 +2245,20 @@ class ExplicitStanceScorer:
             if conflict:
                 conflicts.append((coverage, conflict))
 
+        # Both negate a predicate, but of different things ("the United States has nothing to
+        # do with this offensive" for "Syria's reliance on Russia played no part in creating the
+        # situation", the rest lent by the sentence before): the claim's word before it comes
+        # only from the sentence before, and the passage's own word before it is not the claim's
+        for k in sorted(claim_neg):
+            negated = negated_in_passage(k)
+            if negated is None or negated not in pa.keys:
+                continue
+            i, j = claim.keys.index(k), pa.keys.index(negated)
+            if (i and j and claim.keys[i - 1] in in_context and not _shares({claim.keys[i - 1]}, passage_keys)
+                    and not _shares({pa.keys[j - 1]}, set(claim.keys))):
+                blocks_support.append(f"the passage negates '{negated}' of '{pa.keys[j - 1]}', "
+                                      f"the claim of '{claim.keys[i - 1]}'")
+
         # Opposite predicates: the claim's word is absent but its opposite is there.
         for k in claim.keys:
             if k in matched or k in claim_neg:

@@ -1,0 +1,56 @@
+"""Acronyms the corpus uses without defining them, where it spells out one name with their
+initials; and a negation the passage makes of another thing than the claim's, whose subject
+only the sentence before lends. Invented names throughout."""
+
+import pytest
+
+from index.build import _acronyms_spelled_out, corpus_lexicon
+from models.analysis import analyse
+from models.stance import NEUTRAL, SUPPORTS, ExplicitStanceScorer, PassageView
+from models.text import match_key
+
+
+def _passages(*texts):
+    return [{"text": t} for t in texts]
+
+
+def test_an_acronym_spelled_out_once_in_the_corpus_is_its_name():
+    spelled = _acronyms_spelled_out(_passages("The Norland National Defence Board met on Monday.",
+                                              "An NDB spokesman said the talks had failed."))
+    assert spelled == {"ndb": sorted({match_key(w) for w in ("National", "Defence", "Board")})}
+
+
+@pytest.mark.parametrize("texts", [
+    # two names with those initials: neither
+    ("The National Defence Board met.", "The Northern Development Bank lent money.", "The NDB said no."),
+    # an acronym that is an English word, or one never used
+    ("The Islamic State claimed it.", "IS fighters attacked."),
+    ("The National Defence Board met on Monday.",),
+])
+def test_no_acronym_where_the_corpus_is_ambiguous_or_silent(texts):
+    assert _acronyms_spelled_out(_passages(*texts)) == {}
+
+
+def test_a_defined_acronym_keeps_its_definition():
+    lexicon = corpus_lexicon(_passages("The Pellan Liberation Front (PLF) attacked.", "The PLF said so.",
+                                       "Protesters Like Fireworks, one sign read."))
+    assert lexicon["aliases"]["plf"] == sorted({match_key(w) for w in ("Pellan", "Liberation", "Front")})
+
+
+def _with_context(claim: str, passage: str, context: str):
+    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
+    keys = set(ca.keys) | set(pa.keys) | set(analyse(context).keys)
+    scorer = ExplicitStanceScorer({k: 2.0 for k in keys})
+    view = PassageView(passage, pa, 0.5, tuple(analyse(context).keys), 1.0, context_text=context)
+    return scorer.score(claim, ca, [view])[0]
+
+
+def test_a_negation_of_another_thing_does_not_support_with_words_the_sentence_before_lends():
+    context = "Norland's reliance on Ostia created the crisis, spokesman Adam Brill said."
+    s = _with_context("Adam Brill said Norland's reliance on Ostia played no part in creating the crisis.",
+                      "He added: Kessel has nothing to do with the crisis.", context)
+    assert s.label == NEUTRAL and any("negates 'involv' of" in r for r in s.reasons), s.reasons
+    # the passage's own subject is the claim's: it supports
+    s = _with_context("Adam Brill said Kessel played no part in the crisis.",
+                      "He added: Kessel has nothing to do with the crisis.", context)
+    assert s.label == SUPPORTS, s.reasons
