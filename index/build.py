@@ -163,28 +163,38 @@ def corpus_lexicon(passages: list[dict]) -> dict:
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][a-z][\w'’-]*)*")
-_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+# an acronym as written in running text: not in a stretch of capitals ("BREAKING NEWS", "WAR IN
+# SYRIA"), not after a figure ("10 GMT"), not a Roman numeral ("Charles III")
+_ACRONYM_USED = re.compile(r"(?<![A-Z]\s)(?<!\d\s)(?<!\d)\b(?![IVXLCDM]+\b)[A-Z]{3,6}\b(?!\s[A-Z]{2,}\b)")
 
 
 def _acronyms_spelled_out(passages: list[dict]) -> dict[str, list[str]]:
-    """Acronyms the corpus uses without defining, where it spells out exactly one name whose
-    words' initials are the acronym ("NSC spokesperson Sean Savett" in a corpus that writes
-    "National Security Council"): their keys. Not an acronym with two such names, nor one that
-    is an English word ("IS", "US")."""
-    texts = [normalise_text(p["text"]) for p in passages]
-    used = {m.group(0) for t in texts for m in _CAPITALS_WORD.finditer(t)}
+    """Acronyms of three letters or more that an article uses without defining, where it spells
+    out exactly one name whose words' initials are the acronym ("NSC spokesperson Sean Savett"
+    beside "the White House National Security Council"): their keys, where every article using
+    the acronym spells out the same name. Not two-letter initials ("PM", "UN": they meet too
+    many names), not an English word, not a window opening with a stopword ("In Damascus
+    Friday" is not "IDF"); a review's probes."""
+    articles: dict[str, list[str]] = {}
+    for p in passages:
+        articles.setdefault(p.get("source_id", ""), []).append(normalise_text(p["text"]))
     spelled: dict[str, set[tuple[str, ...]]] = {}
-    for t in texts:
-        for run in _CAPITALISED_RUN.finditer(t):
-            capitals = re.findall(r"[A-Z][\w'’-]*", run.group(0))
-            for n in range(2, min(6, len(capitals)) + 1):
-                for i in range(len(capitals) - n + 1):
-                    window = capitals[i:i + n]
-                    initials = "".join(w[0] for w in window)
-                    if initials in used:
-                        spelled.setdefault(initials, set()).add(tuple(match_key(w) for w in window))
+    for texts in articles.values():
+        used = {m.group(0) for t in texts for m in _ACRONYM_USED.finditer(t)}
+        found: dict[str, set[tuple[str, ...]]] = {a: set() for a in used}
+        for t in texts:
+            for run in _CAPITALISED_RUN.finditer(t):
+                capitals = re.findall(r"[A-Z][\w'’-]*", run.group(0))
+                for n in range(3, min(6, len(capitals)) + 1):
+                    for i in range(len(capitals) - n + 1):
+                        window = capitals[i:i + n]
+                        initials = "".join(w[0] for w in window)
+                        if initials in found and not any(w.lower() in STOPWORDS for w in window):
+                            found[initials].add(tuple(match_key(w) for w in window))
+        for acronym, names in found.items():
+            spelled.setdefault(acronym, set()).update(names or {()})
     return {match_key(a): sorted(set(one)) for a, e in spelled.items() if len(e) == 1
-            for one in e if a.lower() not in STOPWORDS and len(set(one)) == len(a)}
+            for one in e if one and a.lower() not in STOPWORDS and len(set(one)) == len(a)}
 
 
 _TITLES = {"president", "minister", "spokesman", "spokesperson", "diplomat", "chief", "head", "deputy", "premier",

@@ -1008,6 +1008,8 @@ def _counts_event(nouns: set[str], verbs: set[str]) -> bool:
     return any(all(_shares(group, verbs) for group in _COUNTING_NOUNS[n]) for n in nouns if n in _COUNTING_NOUNS)
 
 
+# words that say when, not who: skipped looking for who a negation is of
+_WHEN_WORDS = frozenset(match_key(w) for w in "now still already today yesterday again however also".split())
 # counted words that a more particular word of their count group (models/figures.py) states in
 # an agreeing count ("terrorists" are fighters; "fighters" may be the government's, not rebels)
 _LENDING_COUNTED = frozenset(match_key(w) for w in "fighters people persons individuals residents civilians".split())
@@ -2247,17 +2249,20 @@ class ExplicitStanceScorer:
 
         # Both negate a predicate, but of different things ("the United States has nothing to
         # do with this offensive" for "Syria's reliance on Russia played no part in creating the
-        # situation", the rest lent by the sentence before): the claim's word before it comes
-        # only from the sentence before, and the passage's own word before it is not the claim's
+        # situation", the rest lent by the sentence before): where the claim's word before it
+        # comes only from the sentence before, and the passage's own subject of it is a name
+        # that is not the claim's (an adverb or a day between is skipped: "He reportedly did
+        # not ..."; a description, "the general did not attend", is not a name: a review's probes)
         for k in sorted(claim_neg):
             negated = negated_in_passage(k)
             if negated is None or negated not in pa.keys:
                 continue
             i, j = claim.keys.index(k), pa.keys.index(negated)
-            if (i and j and claim.keys[i - 1] in in_context and not _shares({claim.keys[i - 1]}, passage_keys)
-                    and not _shares({pa.keys[j - 1]}, set(claim.keys))):
-                blocks_support.append(f"the passage negates '{negated}' of '{pa.keys[j - 1]}', "
-                                      f"the claim of '{claim.keys[i - 1]}'")
+            passage_adverbs = adverb_only_keys(passage.text) | _CALENDAR | _WHEN_WORDS
+            before = next((pk for pk in reversed(pa.keys[:j]) if pk not in passage_adverbs), None)
+            if (i and before and claim.keys[i - 1] in in_context and not _shares({claim.keys[i - 1]}, passage_keys)
+                    and before in self.name_keys | set(map(match_key, pa.names)) and not _shares({before}, set(claim.keys))):
+                blocks_support.append(f"the passage negates '{negated}' of '{before}', the claim of '{claim.keys[i - 1]}'")
 
         # Opposite predicates: the claim's word is absent but its opposite is there.
         for k in claim.keys:

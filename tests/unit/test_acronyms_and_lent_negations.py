@@ -26,9 +26,21 @@ def test_an_acronym_spelled_out_once_in_the_corpus_is_its_name():
     # an acronym that is an English word, or one never used
     ("The Islamic State claimed it.", "IS fighters attacked."),
     ("The National Defence Board met on Monday.",),
+    # a review's probes: two letters, a headline in capitals, a window opening with a
+    # stopword, a time zone after a figure, a Roman numeral
+    ("The Prime Minister arrived at 3 PM.",),
+    ("BREAKING NEWS: Northern Electric Workers Strike",),
+    ("In Damascus Friday crowds gathered.", "The IDF said so."),
+    ("It began at 10 GMT.", "Governor Mansour Tal said so."),
+    ("World War III began.", "Ivan Ivanov Ivanovich said so."),
 ])
 def test_no_acronym_where_the_corpus_is_ambiguous_or_silent(texts):
     assert _acronyms_spelled_out(_passages(*texts)) == {}
+
+
+def test_an_acronym_is_spelled_out_in_the_article_that_uses_it():
+    assert _acronyms_spelled_out([{"text": "The NDB said no.", "source_id": "a"},
+                                  {"text": "The National Defence Board met.", "source_id": "b"}]) == {}
 
 
 def test_a_defined_acronym_keeps_its_definition():
@@ -50,7 +62,12 @@ def test_a_negation_of_another_thing_does_not_support_with_words_the_sentence_be
     s = _with_context("Adam Brill said Norland's reliance on Ostia played no part in creating the crisis.",
                       "He added: Kessel has nothing to do with the crisis.", context)
     assert s.label == NEUTRAL and any("negates 'involv' of" in r for r in s.reasons), s.reasons
-    # the passage's own subject is the claim's: it supports
+    # the passage's own subject is the claim's, or an adverb or a pronoun stands before the
+    # negation: it supports (a review's probes)
     s = _with_context("Adam Brill said Kessel played no part in the crisis.",
                       "He added: Kessel has nothing to do with the crisis.", context)
     assert s.label == SUPPORTS, s.reasons
+    for passage in ("He reportedly did not withdraw his troops from Pellan.",
+                    "On Monday he did not withdraw his troops from Pellan."):
+        s = _with_context("Kessel did not withdraw his troops from Pellan.", passage, "General Kessel spoke on Monday.")
+        assert s.label == SUPPORTS, (passage, s.reasons)
