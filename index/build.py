@@ -157,40 +157,51 @@ def corpus_lexicon(passages: list[dict]) -> dict:
                 continue  # only a definition whose initials spell the acronym
             key = match_key(acronym)
             aliases[key] = sorted(set(aliases.get(key, [])) | {match_key(w) for w in capitals})
-    for key, expansion in _acronyms_spelled_out(passages).items():
+    for key, expansion in _acronyms_spelled_out(passages, common).items():
         aliases.setdefault(key, expansion)
     return {"common_keys": sorted(common), "aliases": aliases, "name_kinds": name_kinds(passages, common)}
 
 
-_CAPITALISED_RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][a-z][\w'’-]*)*")
+_DAYS = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december""".split())
+# the last words of names of bodies, which an acronym names ("Council", "Agency", "Court")
+_BODIES = frozenset(match_key(w) for w in """council agency army court organization organisation committee command
+    front force forces ministry bureau office party union coalition movement brigade brigades corps service centre
+    center institute observatory network commission authority department administration association alliance group
+    board bank fund company corporation news television radio university guard police""".split())
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+(?:(?:of|for|and|the)[ \t]+)?[A-Z][a-z][\w'’-]*)*")
 # an acronym as written in running text: not in a stretch of capitals ("BREAKING NEWS", "WAR IN
 # SYRIA"), not after a figure ("10 GMT"), not a Roman numeral ("Charles III")
-_ACRONYM_USED = re.compile(r"(?<![A-Z]\s)(?<!\d\s)(?<!\d)\b(?![IVXLCDM]+\b)[A-Z]{3,6}\b(?!\s[A-Z]{2,}\b)")
+_ACRONYM_USED = re.compile(r"(?<![A-Z]\s)(?<!\d\s)(?<!\d)\b[A-Z]{3,6}\b(?!\s[A-Z]{2,}\b)")
 
 
-def _acronyms_spelled_out(passages: list[dict]) -> dict[str, list[str]]:
+def _acronyms_spelled_out(passages: list[dict], common: set[str] | None = None) -> dict[str, list[str]]:
     """Acronyms of three letters or more that an article uses without defining, where it spells
     out exactly one name whose words' initials are the acronym ("NSC spokesperson Sean Savett"
     beside "the White House National Security Council"): their keys, where every article using
     the acronym spells out the same name. Not two-letter initials ("PM", "UN": they meet too
-    many names), not an English word, not a window opening with a stopword ("In Damascus
-    Friday" is not "IDF"); a review's probes."""
+    many names), not an English word; the name ends its run of capitalised words, on a word
+    for a body ("Council", "Court") or one `common` (the corpus's lower-case words) holds,
+    where given (not a person: "President Khaled Khoja"), with no stopword or day in it ("In Damascus Friday" is
+    not "IDF"), on one line; reviews' probes."""
     articles: dict[str, list[str]] = {}
     for p in passages:
         articles.setdefault(p.get("source_id", ""), []).append(normalise_text(p["text"]))
     spelled: dict[str, set[tuple[str, ...]]] = {}
     for texts in articles.values():
-        used = {m.group(0) for t in texts for m in _ACRONYM_USED.finditer(t)}
+        used = {m.group(0) for t in texts for m in _ACRONYM_USED.finditer(t)
+                if not re.fullmatch(r"X{0,3}(?:IX|IV|V?I{0,3})", m.group(0))}  # a Roman numeral: "Charles III"
         found: dict[str, set[tuple[str, ...]]] = {a: set() for a in used}
         for t in texts:
             for run in _CAPITALISED_RUN.finditer(t):
                 capitals = re.findall(r"[A-Z][\w'’-]*", run.group(0))
+                if common is not None and match_key(capitals[-1]) not in common | _BODIES:
+                    continue
                 for n in range(3, min(6, len(capitals)) + 1):
-                    for i in range(len(capitals) - n + 1):
-                        window = capitals[i:i + n]
-                        initials = "".join(w[0] for w in window)
-                        if initials in found and not any(w.lower() in STOPWORDS for w in window):
-                            found[initials].add(tuple(match_key(w) for w in window))
+                    window = capitals[-n:]
+                    initials = "".join(w[0] for w in window)
+                    if initials in found and not any(w.lower() in STOPWORDS or match_key(w) in _DAYS for w in window):
+                        found[initials].add(tuple(match_key(w) for w in window))
         for acronym, names in found.items():
             spelled.setdefault(acronym, set()).update(names or {()})
     return {match_key(a): sorted(set(one)) for a, e in spelled.items() if len(e) == 1

@@ -1008,6 +1008,17 @@ def _counts_event(nouns: set[str], verbs: set[str]) -> bool:
     return any(all(_shares(group, verbs) for group in _COUNTING_NOUNS[n]) for n in nouns if n in _COUNTING_NOUNS)
 
 
+def _pronoun_is_subject(text: str, negated: str, name: str) -> bool:
+    """Whether a pronoun, not `name`, stands last before the word keyed `negated`: "He told
+    Reuters he did not withdraw" (he), not "He added: the United States has nothing to do".
+    A review's probes."""
+    ws = words(normalise_text(text))
+    at = next((n for n, (w, _, _) in enumerate(ws) if match_key(w) == negated), len(ws))
+    last_pronoun = max((n for n, (w, _, _) in enumerate(ws[:at]) if w.lower() in ("he", "she", "it", "they", "we")),
+                       default=-1)
+    return last_pronoun >= 0 and not any(match_key(w) == name for w, _, _ in ws[last_pronoun + 1:at])
+
+
 # words that say when, not who: skipped looking for who a negation is of
 _WHEN_WORDS = frozenset(match_key(w) for w in "now still already today yesterday again however also".split())
 # counted words that a more particular word of their count group (models/figures.py) states in
@@ -2261,7 +2272,8 @@ class ExplicitStanceScorer:
             passage_adverbs = adverb_only_keys(passage.text) | _CALENDAR | _WHEN_WORDS
             before = next((pk for pk in reversed(pa.keys[:j]) if pk not in passage_adverbs), None)
             if (i and before and claim.keys[i - 1] in in_context and not _shares({claim.keys[i - 1]}, passage_keys)
-                    and before in self.name_keys | set(map(match_key, pa.names)) and not _shares({before}, set(claim.keys))):
+                    and before in self.name_keys | set(map(match_key, pa.names)) and not _shares({before}, set(claim.keys))
+                    and not _pronoun_is_subject(passage.text, negated, before)):
                 blocks_support.append(f"the passage negates '{negated}' of '{before}', the claim of '{claim.keys[i - 1]}'")
 
         # Opposite predicates: the claim's word is absent but its opposite is there.

@@ -33,9 +33,21 @@ def test_an_acronym_spelled_out_once_in_the_corpus_is_its_name():
     ("In Damascus Friday crowds gathered.", "The IDF said so."),
     ("It began at 10 GMT.", "Governor Mansour Tal said so."),
     ("World War III began.", "Ivan Ivanov Ivanovich said so."),
+    # a second review's probes: a day in the name, part of a longer run, a person, a headline
+    # across a line break
+    ("Russia delivered SAM batteries.", "The Syrian Army Monday shelled Idlib."),
+    ("The FSA will win.", "Foreign Secretary Ahmet Davutoglu said."),
+    ("PKK fighters attacked.", "Syrian National Coalition President Khaled Khoja said."),
+    ("The HAM group spoke.", "Hassan Abu Mohammed said."),
+    ("Syrian Army Advances\nRebels retreat as SAA troops move in.",),
 ])
 def test_no_acronym_where_the_corpus_is_ambiguous_or_silent(texts):
-    assert _acronyms_spelled_out(_passages(*texts)) == {}
+    assert corpus_lexicon(_passages(*texts))["aliases"] == {}
+
+
+def test_an_acronym_of_roman_numeral_letters_is_still_an_acronym():
+    assert corpus_lexicon(_passages("The ICC said so.", "The International Criminal Court said so."))["aliases"] == {
+        "icc": sorted({match_key(w) for w in ("International", "Criminal", "Court")})}
 
 
 def test_an_acronym_is_spelled_out_in_the_article_that_uses_it():
@@ -68,6 +80,8 @@ def test_a_negation_of_another_thing_does_not_support_with_words_the_sentence_be
                       "He added: Kessel has nothing to do with the crisis.", context)
     assert s.label == SUPPORTS, s.reasons
     for passage in ("He reportedly did not withdraw his troops from Pellan.",
-                    "On Monday he did not withdraw his troops from Pellan."):
+                    "On Monday he did not withdraw his troops from Pellan.",
+                    "He told Reuters he did not withdraw his troops from Pellan.",
+                    "Speaking in Ostia, he did not withdraw his troops from Pellan."):
         s = _with_context("Kessel did not withdraw his troops from Pellan.", passage, "General Kessel spoke on Monday.")
         assert s.label == SUPPORTS, (passage, s.reasons)
