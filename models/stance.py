@@ -1107,24 +1107,17 @@ def age_owner_phrase(text: str, f: Figure, shift: int = 0) -> tuple[str, ...]:
     return tuple(content_keys(normalise_text(phrase)))
 
 
-def age_referent(text: str, f: Figure, shift: int = 0) -> tuple[str, ...]:
-    """Where an age is given of "it" or "they" ("The war in Norland began in 2014. It is now in
-    its tenth year."): the keys of the sentence before in `text`, which the pronoun refers
-    back to; empty otherwise."""
+def age_referent(text: str, f: Figure, shift: int = 0) -> tuple[str, ...] | None:
+    """Where an age is given of "it" or "they" opening its sentence ("The war in Norland began
+    in 2014. It is now in its tenth year."): the keys of the sentence before in `text`, which
+    the pronoun refers back to (empty where the pronoun opens `text`); None otherwise."""
     before = text[:max(0, f.start - shift)]
     lead = _AGE_LEAD.search(before)
     m = re.search(r"(?:^|[.;!?]\s+)(?P<pronoun>it|they)\s*$", before[:lead.start()], re.IGNORECASE) if lead else None
     if not m:
-        return ()
+        return None
     sentences = re.split(r"[.;!?]\s+", before[:m.start("pronoun")].rstrip())
     return tuple(content_keys(normalise_text(sentences[-2] if len(sentences) > 1 and not sentences[-1] else sentences[-1])))
-
-
-def _pronoun_age(text: str, f: Figure, shift: int = 0) -> bool:
-    """Whether an age now is given of "It" or "They" opening its sentence."""
-    before = text[:max(0, f.start - shift)]
-    lead = _AGE_LEAD.search(before)
-    return bool(lead and re.search(r"(?:^|[.;!?]\s+)(?:it|they)\s*$", before[:lead.start()], re.IGNORECASE))
 
 
 def _age_of_what(text: str, f: Figure, shift: int = 0) -> str:
@@ -1819,9 +1812,9 @@ class ExplicitStanceScorer:
             # "It is now in its tenth year" after a sentence that opens with the claim's owner
             # (its subject), in the same possessive ("its" is not "his" nor "their"); else it is
             # another thing's ("The UN mission monitors the war. It is now in its third year.")
-            if claim_owner and not passage_owner and _pronoun_age(passage.text, pf, passage.char_start):
-                referent = age_referent(passage.text, pf, passage.char_start) or tuple(
-                    content_keys(normalise_text(passage.context_text)))  # the passage opens with it
+            referent = age_referent(passage.text, pf, passage.char_start) if claim_owner and not passage_owner else None
+            if referent is not None:
+                referent = referent or tuple(content_keys(normalise_text(passage.context_text)))  # the passage opens with it
                 opening = set(referent[:len(claim_owner) + 1])
                 return bool(opening and all(_shares({k}, opening) for k in claim_owner)
                             and _possessive_before(claim_text, cf) == _possessive_before(passage.text, pf, passage.char_start))

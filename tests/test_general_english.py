@@ -373,6 +373,14 @@ def _one_stance(claim: str, passage: str, lexicon=None):
     return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
 
 
+def _one_stance_after(claim: str, passage: str, context: str, lexicon=None):
+    """One passage read with the sentence it refers back to (`context`), as the verifier gives it."""
+    from models.stance import PassageView
+    ca, pa, xa = analyse(claim, denial_negates=False), analyse(passage), analyse(context)
+    scorer = ExplicitStanceScorer({k: 2.0 for k in set(ca.keys) | set(pa.keys) | set(xa.keys)}, lexicon=lexicon)
+    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5, tuple(xa.keys), 1.0, context_text=context)])[0]
+
+
 def _one_passage(claim: str, passage: str, lexicon) -> str:
     return _one_stance(claim, passage, lexicon).label
 

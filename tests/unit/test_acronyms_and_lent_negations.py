@@ -5,9 +5,9 @@ only the sentence before lends. Invented names throughout."""
 import pytest
 
 from index.build import _acronyms_spelled_out, corpus_lexicon
-from models.analysis import analyse
-from models.stance import NEUTRAL, SUPPORTS, ExplicitStanceScorer, PassageView
+from models.stance import NEUTRAL, SUPPORTS
 from models.text import match_key
+from tests.test_general_english import _one_stance_after
 
 
 def _passages(*texts):
@@ -61,27 +61,19 @@ def test_a_defined_acronym_keeps_its_definition():
     assert lexicon["aliases"]["plf"] == sorted({match_key(w) for w in ("Pellan", "Liberation", "Front")})
 
 
-def _with_context(claim: str, passage: str, context: str):
-    ca, pa = analyse(claim, denial_negates=False), analyse(passage)
-    keys = set(ca.keys) | set(pa.keys) | set(analyse(context).keys)
-    scorer = ExplicitStanceScorer({k: 2.0 for k in keys})
-    view = PassageView(passage, pa, 0.5, tuple(analyse(context).keys), 1.0, context_text=context)
-    return scorer.score(claim, ca, [view])[0]
-
-
 def test_a_negation_of_another_thing_does_not_support_with_words_the_sentence_before_lends():
     context = "Norland's reliance on Ostia created the crisis, spokesman Adam Brill said."
-    s = _with_context("Adam Brill said Norland's reliance on Ostia played no part in creating the crisis.",
+    s = _one_stance_after("Adam Brill said Norland's reliance on Ostia played no part in creating the crisis.",
                       "He added: Kessel has nothing to do with the crisis.", context)
     assert s.label == NEUTRAL and any("negates 'involv' of" in r for r in s.reasons), s.reasons
     # the passage's own subject is the claim's, or an adverb or a pronoun stands before the
     # negation: it supports (a review's probes)
-    s = _with_context("Adam Brill said Kessel played no part in the crisis.",
+    s = _one_stance_after("Adam Brill said Kessel played no part in the crisis.",
                       "He added: Kessel has nothing to do with the crisis.", context)
     assert s.label == SUPPORTS, s.reasons
     for passage in ("He reportedly did not withdraw his troops from Pellan.",
                     "On Monday he did not withdraw his troops from Pellan.",
                     "He told Reuters he did not withdraw his troops from Pellan.",
                     "Speaking in Ostia, he did not withdraw his troops from Pellan."):
-        s = _with_context("Kessel did not withdraw his troops from Pellan.", passage, "General Kessel spoke on Monday.")
+        s = _one_stance_after("Kessel did not withdraw his troops from Pellan.", passage, "General Kessel spoke on Monday.")
         assert s.label == SUPPORTS, (passage, s.reasons)

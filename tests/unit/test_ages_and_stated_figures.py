@@ -7,7 +7,7 @@ import pytest
 from models.analysis import analyse
 from models.figures import extract_figures, states
 from models.stance import NEUTRAL, REFUTES, SUPPORTS
-from tests.test_general_english import _one_stance
+from tests.test_general_english import _one_stance, _one_stance_after
 
 _NORLAND_WAR = "Norland's war, now in its 13th year, has devastated the country."
 _TENTH = "The war in Norland has now entered its tenth year."
@@ -211,17 +211,10 @@ def test_a_fifth_reviews_probes(claim, passage, label):
     assert _one_stance(claim, passage).label == label
 
 
-def _with_context(claim: str, passage: str, context: str):
-    from models.stance import ExplicitStanceScorer, PassageView
-    ca, pa, xa = analyse(claim, denial_negates=False), analyse(passage), analyse(context)
-    scorer = ExplicitStanceScorer({k: 2.0 for k in set(ca.keys) | set(pa.keys) | set(xa.keys)})
-    return scorer.score(claim, ca, [PassageView(passage, pa, 0.5, tuple(xa.keys), 1.0, context_text=context)])[0]
-
-
 @pytest.mark.parametrize("claim, context, label", [
     (_TENTH_NOW, "The war in Norland began in 2014.", SUPPORTS),
     ("The war in Norland is now in its eighth year.", "The war in Norland began in 2014.", REFUTES),
     (_TENTH_NOW, "The UN mission monitors the war in Norland.", NEUTRAL),
 ])
 def test_a_passage_opening_with_it_is_read_with_the_sentence_before(claim, context, label):
-    assert _with_context(claim, "It is now in its tenth year.", context).label == label
+    assert _one_stance_after(claim, "It is now in its tenth year.", context).label == label
