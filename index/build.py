@@ -35,7 +35,7 @@ from index.segment import segment_article
 from models.analysis import analyse, antecedent_of, refers_back
 from models.attribution import attribution_of
 from models.embedder import Embedder
-from models.text import STOPWORDS, content_keys, match_key, normalise_text, words
+from models.text import CALENDAR_KEYS, STOPWORDS, content_keys, match_key, normalise_text, words
 
 FORMAT = 1
 CURRENT = "CURRENT"
@@ -162,8 +162,6 @@ def corpus_lexicon(passages: list[dict]) -> dict:
     return {"common_keys": sorted(common), "aliases": aliases, "name_kinds": name_kinds(passages, common)}
 
 
-_DAYS = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december""".split())
 # the last words of names of bodies, which an acronym names ("Council", "Agency", "Court")
 _BODIES = frozenset(match_key(w) for w in """council agency army court organization organisation committee command
     front force forces ministry bureau office party union coalition movement brigade brigades corps service centre
@@ -200,7 +198,8 @@ def _acronyms_spelled_out(passages: list[dict], common: set[str] | None = None) 
                 for n in range(3, min(6, len(capitals)) + 1):
                     window = capitals[-n:]
                     initials = "".join(w[0] for w in window)
-                    if initials in found and not any(w.lower() in STOPWORDS or match_key(w) in _DAYS for w in window):
+                    if initials in found and not any(w.lower() in STOPWORDS or match_key(w) in CALENDAR_KEYS
+                                                     for w in window):
                         found[initials].add(tuple(match_key(w) for w in window))
         for acronym, names in found.items():
             spelled.setdefault(acronym, set()).update(names or {()})

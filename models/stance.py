@@ -28,7 +28,8 @@ from models.analysis import AUXILIARIES, NO_LONGER, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
-from models.text import PAST_FORMS, STOPWORDS, content_keys, match_key, names_match, normalise_text, words
+from models.text import (CALENDAR_KEYS, PAST_FORMS, STOPWORDS, content_keys, match_key, names_match, normalise_text,
+                         words)
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -270,8 +271,6 @@ def capitals_standing_for_countries(text: str) -> frozenset[str]:
 
 _DENIALS = frozenset(match_key(w) for w in "deny reject dismiss".split())
 # Words that say only "the state": "Russia's military said" may be its Defence Ministry.
-_CALENDAR = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january
-                      february march april may june july august september october november december""".split())
 _GENERIC_STATE = frozenset(match_key(w) for w in """government officials official authorities state leadership
                            administration regime cabinet military army forces top diplomat spokesman spokeswoman
                            spokesperson""".split())
@@ -725,7 +724,7 @@ def relative_locations(text: str) -> dict[tuple[str, str], frozenset[tuple[str, 
     "in Salma, 30 km south-east of Latakia" -> {(salma, latakia): {(south, east)}}."""
     out: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for m in _LOCATED.finditer(normalise_text(text)):
-        if match_key(m.group("place")) in _CALENDAR:
+        if match_key(m.group("place")) in CALENDAR_KEYS:
             continue
         direction = m.group("dir").lower().replace("-", "")
         parts = tuple(p for p in ("north", "south", "east", "west") if p in direction)
@@ -1024,6 +1023,8 @@ _WHEN_WORDS = frozenset(match_key(w) for w in "now still already today yesterday
 # counted words that a more particular word of their count group (models/figures.py) states in
 # an agreeing count ("terrorists" are fighters; "fighters" may be the government's, not rebels)
 _LENDING_COUNTED = frozenset(match_key(w) for w in "fighters people persons individuals residents civilians".split())
+
+
 def same_event(claim_context: Sequence[str], passage_context: Sequence[str], counted: set[str],
                names: frozenset[str] = frozenset()) -> bool:
     """Whether two figures' clauses share a word, other than what they count and other than a
@@ -1254,7 +1255,7 @@ def classed_groups(text: str) -> list[tuple[frozenset[str], tuple[str, ...]]]:
             name = m.group("name")
             name = name[name.rfind("'s ") + 3:] if "'s " in name else name
             run = [w for w, _, _ in words(name)]
-            while run and (run[0].lower() in STOPWORDS and not run[0].isupper() or match_key(run[0]) in _CALENDAR):
+            while run and (run[0].lower() in STOPWORDS and not run[0].isupper() or match_key(run[0]) in CALENDAR_KEYS):
                 run = run[1:]
             if not run or re.fullmatch(_CLASS_ADJECTIVE, run[-1], re.I):
                 continue  # "the Islamist group": a class, not a name
@@ -1799,11 +1800,10 @@ class ExplicitStanceScorer:
         "the conflict"): a fact about that thing, not about the clauses' verbs. Other ages (at
         an event: "in his first year in office, he visited Ostia"; of phrases that differ, or
         not read: "Now in its third year, the war ...") are compared as other counts are."""
-        if (age_as_duration(cf) and age_as_duration(pf) and cf.unit == pf.unit and claim_text
-                and _age_of_what(claim_text, cf) != _age_of_what(passage.text, pf, passage.char_start)):
+        ages = bool(age_as_duration(cf) and age_as_duration(pf) and cf.unit == pf.unit and claim_text)
+        if ages and _age_of_what(claim_text, cf) != _age_of_what(passage.text, pf, passage.char_start):
             return False  # "its eighth year of peace" is not the war's age, nor "of exile" the people's
-        if (age_as_duration(cf) and age_as_duration(pf) and cf.unit == pf.unit and claim_text
-                and _present_age(claim_text, cf) and _present_age(passage.text, pf, passage.char_start)):
+        if ages and _present_age(claim_text, cf) and _present_age(passage.text, pf, passage.char_start):
             claim_owner = age_owner_phrase(claim_text, cf)
             passage_owner = age_owner_phrase(passage.text, pf, passage.char_start)
             if claim_owner and passage_owner and _same_owner_of_age(claim_owner, passage_owner,
@@ -2051,7 +2051,7 @@ class ExplicitStanceScorer:
                               if self.name_kinds.get(v) == kind and (kind or v in self.name_keys) and v not in names
                               and v not in spelled.get(k, ())
                               # a day or month stands only for another ("on Thursday" / "HTS")
-                              and (v in _CALENDAR) == (k in _CALENDAR)
+                              and (v in CALENDAR_KEYS) == (k in CALENDAR_KEYS)
                               and not any(_same_name(v, n) for n in acting_names) and around & set(v_around)
                               # "struck Kyiv" for "struck Ukraine"; "Moscow" or "the Kremlin" acting for
                               # the claim's "Russian Defence Ministry" or "Vladimir Putin"
@@ -2183,7 +2183,7 @@ class ExplicitStanceScorer:
             # ("... demolished in Jenin" is not "... demolished in Belgorod", whoever said it)
             in_asserter = {match_key(w) for w, _, _ in words(normalise_text(asserter.text))}  # "US" too
             others_here = all(k in matched or k in in_context or k in topic_lent
-                              for k in names - in_asserter - _CALENDAR - set(c_countries))
+                              for k in names - in_asserter - CALENDAR_KEYS - set(c_countries))
             # ... and not about another country's side ("Ukrainian troops captured ..." for a
             # claim that Russia's ministry said troops captured it)
             if others_here and c_ids:
@@ -2257,15 +2257,15 @@ class ExplicitStanceScorer:
         # comes only from the sentence before, and the passage's own subject of it is a name
         # that is not the claim's (an adverb or a day between is skipped: "He reportedly did
         # not ..."; a description, "the general did not attend", is not a name: a review's probes)
-        for k in sorted(claim_neg):
-            negated = negated_in_passage(k)
-            if negated is None or negated not in pa.keys:
-                continue
+        negated_both = [(k, n) for k in sorted(claim_neg) if (n := negated_in_passage(k)) is not None and n in pa.keys]
+        if negated_both:
+            passage_adverbs = adverb_only_keys(passage.text) | CALENDAR_KEYS | _WHEN_WORDS
+            passage_names = {match_key(n) for n in pa.names}
+        for k, negated in negated_both:
             i, j = claim.keys.index(k), pa.keys.index(negated)
-            passage_adverbs = adverb_only_keys(passage.text) | _CALENDAR | _WHEN_WORDS
             before = next((pk for pk in reversed(pa.keys[:j]) if pk not in passage_adverbs), None)
             if (i and before and claim.keys[i - 1] in in_context and not _shares({claim.keys[i - 1]}, passage_keys)
-                    and before in self.name_keys | set(map(match_key, pa.names)) and not _shares({before}, set(claim.keys))
+                    and (before in self.name_keys or before in passage_names) and not _shares({before}, set(claim.keys))
                     and not _pronoun_is_subject(passage.text, negated, before)):
                 blocks_support.append(f"the passage negates '{negated}' of '{before}', the claim of '{claim.keys[i - 1]}'")
 

@@ -216,3 +216,8 @@ def names_match(a: str, b: str) -> bool:
     if len(sa) < 5 or len(sb) < 5 or sa[0] != sb[0]:
         return False
     return edit_distance(sa, sb, limit=2) <= max(1, min(len(sa), len(sb)) // 5)
+
+
+# days and months: a time, not a name of who or where ("On Monday", "in March")
+CALENDAR_KEYS = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january
+                          february march april may june july august september october november december""".split())
