@@ -247,6 +247,9 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # ("were swept into the sea": carried)
     (_NOT_PASSIVE + r"\bswept\s+into\b" + _NOT_INTO_OFFICE, "entered"),
     (_NOT_PASSIVE + r"\bsweep(?:s|ing)?\s+into\b" + _NOT_INTO_OFFICE, "enter"),
+    # "took the army by surprise": surprised it (as "a surprise offensive" says); the words
+    # between are kept ("did not take the Syrian military by surprise")
+    (r"\b(?:took|takes?|taken|taking)\s+((?:[\w'’-]+\s+){1,4}?)by\s+surprise\b", _verb("surprise", "surprised")),
     (r"\bgo(?:es)?\s+by\s+the\s+name\b", "known as"), (r"\bused\s+to\s+be\s+(?:called|known\s+as)\b", "formerly known as"),
     # "no longer keeps bases" negates keeping; "not ... any longer" negates already ("longer
     # than" is a bound, not a negation). Not "rather than Y", "instead of Y", "ruled out Y": one

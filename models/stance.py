@@ -541,6 +541,37 @@ def _failed_to(text: str) -> tuple[set[str], bool]:
     return failed, managed
 
 
+# A verb that only says the loss after it happened ("suffered deaths", "sustained heavy
+# casualties", "inflicted losses on"): a passage stating the loss ("dozens were killed",
+# "confirmed casualties") states the verb too. Up to two words between ("any", "heavy").
+_LOSS_VERB = re.compile(r"\b(?P<verb>suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|incur(?:red|s|ring)?|inflict(?:ed|s|ing)?)"
+                        r"\s+(?:[\w-]+\s+){0,2}?(?P<loss>deaths?|casualties|casualty|loss(?:es)?|fatalities|injuries)\b",
+                        re.I)
+
+
+# whose losses: the two sides in an armed conflict, by their class words (SYNONYMS' groups),
+# and the people caught between them
+_SIDES = (SYNONYMS[match_key("troops")], SYNONYMS[match_key("militants")],
+          frozenset(match_key(w) for w in "civilian civilians residents villagers inhabitants".split()))
+
+
+# a killing said actively: its subject killed, it did not lose ("The army killed dozens of
+# civilians" states no loss of the army's); not passive ("were killed", "had been killed")
+_KILLING = re.compile(r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeing\s)"
+                      r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying)\b"
+                      r"(?!\s+(?:in|on|at|during|by|when|while|as|after|before)\b)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def loss_verbs(text: str) -> dict[str, frozenset[str]]:
+    """Key of each verb that only says a loss happened -> the keys of the loss it governs:
+    "had suffered any deaths" -> {suffer: {death}}."""
+    out: dict[str, set[str]] = {}
+    for m in _LOSS_VERB.finditer(normalise_text(text)):
+        out.setdefault(match_key(m.group("verb")), set()).add(match_key(m.group("loss")))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def failing_said_otherwise(claim_text: str, claim: TextAnalysis, passage_text: str, matched: set[str]) -> set[str]:
     """The claim's "fail" / "manage" / "succeed" keys that a passage says the other way round:
     "did not manage to set up positions" by "failed to establish positions", "failed to" by
@@ -777,6 +808,34 @@ def events_begun(text: str) -> frozenset[str]:
     norm = normalise_text(text)
     return frozenset(match_key(m.group("event")) for pattern in (_BEGUN_BEFORE, _BEGUN_AFTER)
                      for m in pattern.finditer(norm) if _asserted_at(norm, m.start()))
+
+
+# the operation a counter-operation answers: "a counteroffensive against the HTS-led assault"
+_COUNTERED = re.compile(r"\s+(?:against|on)\s+" + _BEFORE_OPERATION + _OPERATION.replace("?P<event>", "?P<countered>"), re.I)
+
+
+@lru_cache(maxsize=4096)
+def begun_wording(text: str) -> dict[str, frozenset[str]]:
+    """For each operation a text asserts has begun, the keys of the words that say so and
+    nothing more: "The counteroffensive is already under way" -> {counteroffensive: {way}};
+    "launched its counteroffensive against the assault" -> {counteroffensive: {launch,
+    assault}}, since a counter-operation answers an operation by what it is. A passage that
+    says the same operation has begun, in its own words, states these."""
+    norm = normalise_text(text)
+    out: dict[str, set[str]] = {}
+    for pattern in (_BEGUN_BEFORE, _BEGUN_AFTER):
+        for m in pattern.finditer(norm):
+            if not _asserted_at(norm, m.start()):
+                continue
+            event = match_key(m.group("event"))
+            start, end = m.span("event")
+            said = {match_key(w) for w, _, _ in words(norm[m.start():start] + " " + norm[end:m.end()])}
+            said &= _STARTING_KEYS | {match_key("way")}
+            countered = _COUNTERED.match(norm, m.end()) if event.startswith("counter") else None
+            if countered:
+                said.add(match_key(countered.group("countered")))
+            out.setdefault(event, set()).update(said)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -1963,6 +2022,24 @@ class ExplicitStanceScorer:
         if said_otherwise:
             matched |= said_otherwise
             passage_neg |= said_otherwise & set(claim.negated)
+        # "is under way" said as "launched", "launched against the assault" as "launched": the
+        # words that only say the claim's operation has begun, where the passage says it has
+        # and launched by whom the claim's is, where the passage's subject says ("Rebels launched
+        # a counteroffensive against the army" is not the army's)
+        wording = begun_wording(claim_text) if claim_text else {}
+        if wording and (passage_begun := events_begun(passage.text)):
+            launcher, claim_launcher = subject_keys(passage.text), subject_keys(claim_text) - wording.keys()
+            if not launcher or not claim_launcher or found_in(launcher) & claim_launcher:
+                for event, said in wording.items():
+                    if passage_begun & ({event} | SYNONYMS.get(event, frozenset())):
+                        matched |= said & set(claim.keys)
+        # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
+        # passage names no side the claim does not ("casualties of terrorists" are not the
+        # army's: the verb's subject says whose loss it is)
+        for verb, losses in (loss_verbs(claim_text) if claim_text else {}).items():
+            if verb not in matched and losses <= matched and not _KILLING.search(passage.text) and not any(
+                    side & passage_keys and not side & set(claim.keys) for side in _SIDES):
+                matched.add(verb)
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:
             in_context &= names

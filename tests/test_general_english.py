@@ -355,7 +355,8 @@ MUST_NOT_SUPPORT = [
 ]
 PARAPHRASES = [  # short claims: without the lexicon the one word missing leaves 67% covered
     ("The regime killed prisoners.", "The regime executed prisoners."),
-    ("Airstrikes started in Aleppo.", "Airstrikes commenced in Aleppo."),
+    # (not an operation: "Airstrikes started" / "commenced" is read as one begun, lexicon or not)
+    ("Negotiations started in Aleppo.", "Negotiations commenced in Aleppo."),
     ("Israel attacked the hospital.", "Israel bombed the hospital."),
     ("Troops protected civilians.", "Troops shielded civilians."),
     ("Engineers strengthened the dam.", "Engineers reinforced the dam."),
