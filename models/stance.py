@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, NO_LONGER, TextAnalysis, analyse
+from models.analysis import AUXILIARIES, NO_LONGER, STOPPED_ATTEMPT, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
@@ -503,14 +503,41 @@ def subject_keys(text: str, max_words: int = 8) -> frozenset[str]:
     return frozenset()
 
 
+_STOP = match_key("stop")
+# what was only tried, sought, planned or vowed: the verb after "to" ("tried to enter", "an
+# attempt by rebels to advance", "in a bid to retake") is not said to have happened
+_ATTEMPTED = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|s(?:eek|eeks|eeking|ought)|aim(?:s|ed|ing)?|"
+                        r"plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|want(?:s|ed|ing)?|vow(?:s|ed|ing)?|"
+                        r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|threaten(?:s|ed|ing)?|bid|efforts?|push(?:es|ed|ing)?|"
+                        r"strugg(?:le|les|led|ling)|scrambl(?:e|es|ed|ing))(?:\s+by(?:\s+[\w'’-]+){1,4}?)?\s+to\s+"
+                        r"(?:(?:[a-z]+ly|further|again)\s+)?(?P<v>[a-z]+)\b", re.I)
+
+
+_TO_VERB = re.compile(r"\bto\s+[a-z]+\b")
+
+
+@lru_cache(maxsize=4096)
+def attempted_verbs(text: str) -> frozenset[str]:
+    """Keys of the verbs a text says were only tried, sought, planned or vowed."""
+    return frozenset(match_key(m.group("v")) for m in _ATTEMPTED.finditer(normalise_text(text)))
+
+
+@lru_cache(maxsize=4096)
+def asserted_verbs_outside_attempts(text: str) -> frozenset[str]:
+    """Keys of the verbs a text uses outside what it says was only attempted: "tried to enter
+    the city and entered it at dawn" asserts the entering too."""
+    return verb_keys(_ATTEMPTED.sub(" ", normalise_text(text)))
+
+
 @lru_cache(maxsize=4096)  # passages recur across claims
 def verb_keys(text: str) -> frozenset[str]:
     """Keys of the words a text uses as verbs, as far as their form shows: "-ed" and "-ing"
     forms, irregular past forms, and any word after an auxiliary or "to" ("will support").
     Not a noun sharing the verb's key ("organisation", "support" in "with the support of")."""
-    found = set()
+    norm = normalise_text(text)
+    found = {_STOP} if STOPPED_ATTEMPT.search(norm) else set()  # "crushed an attempt to": stopped
     previous = ""
-    for w, _, _ in words(normalise_text(text)):
+    for w, _, _ in words(norm):
         lw = w.lower()
         if w[0].islower() and (lw.endswith(("ed", "ing")) and len(lw) > 4 or lw in PAST_FORMS
                                or previous in _AUXILIARY_BEFORE):
@@ -541,31 +568,49 @@ def _failed_to(text: str) -> tuple[set[str], bool]:
     return failed, managed
 
 
-# A verb that only says the loss after it happened ("suffered deaths", "sustained heavy
-# casualties", "inflicted losses on"): a passage stating the loss ("dozens were killed",
-# "confirmed casualties") states the verb too. Up to two words between ("any", "heavy").
-_LOSS_VERB = re.compile(r"\b(?P<verb>suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|incur(?:red|s|ring)?|inflict(?:ed|s|ing)?)"
+# A verb that only says the loss after it happened to its subject ("suffered deaths",
+# "sustained heavy casualties"): a passage stating the loss as suffered ("dozens were killed",
+# "confirmed casualties among its ranks") states the verb too. Not "inflicted": its subject
+# caused the loss. Up to two words between ("any", "heavy").
+_LOSS_VERB = re.compile(r"\b(?P<verb>suffer(?:ed|s|ing)?|sustain(?:ed|s|ing)?|incur(?:red|s|ring)?)"
                         r"\s+(?:[\w-]+\s+){0,2}?(?P<loss>deaths?|casualties|casualty|loss(?:es)?|fatalities|injuries)\b",
                         re.I)
-
-
+_LOSS_WORDS = r"(?:deaths?|casualties|losses|fatalities|injuries)"
+# a loss stated as suffered: passive or intransitive deaths, or a loss noun that is had,
+# suffered, confirmed, or among someone's ranks; not "avoided (feared, caused) casualties"
+_LOSS_SUFFERED = re.compile(
+    r"\b(?:were|was|been|being|are|is)\s+(?:[a-z]+ly\s+)?(?:killed|slain|eliminated)\b|\b(?:died|dead)\b"
+    r"|\b(?:suffer\w*|sustain\w*|incur\w*|took|taken|confirm\w*|admit\w*|acknowledg\w*|report\w*|record\w*|had|lost)"
+    r"\s+(?:[\w-]+\s+){0,2}?" + _LOSS_WORDS + r"\b|\b" + _LOSS_WORDS + r"\s+among\b", re.I)
 # whose losses: the two sides in an armed conflict, by their class words (SYNONYMS' groups),
 # and the people caught between them
 _SIDES = (SYNONYMS[match_key("troops")], SYNONYMS[match_key("militants")],
           frozenset(match_key(w) for w in "civilian civilians residents villagers inhabitants".split()))
-
-
+# "rebel forces" are not the army's
+_OTHER_SIDES_FORCES = re.compile(r"\b(?:rebel|opposition|militant|terrorist|insurgent|jihadist|islamist|enemy|"
+                                 r"hostile|armed\s+group)s?['’]?\s+forces\b", re.I)
+_FORCES = match_key("forces")
 # a killing said actively: its subject killed, it did not lose ("The army killed dozens of
 # civilians" states no loss of the army's); not passive ("were killed", "had been killed")
 _KILLING = re.compile(r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeing\s)"
-                      r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying)\b"
-                      r"(?!\s+(?:in|on|at|during|by|when|while|as|after|before)\b)", re.I)
+                      r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying|shot|shoots|"
+                      r"shooting|gunned\s+down|murdered|murdering|executed|executing|massacred|slaughtered|wounded|"
+                      r"injured)\b(?!\s+(?:in|on|at|during|by|when|while|as|after|before)\b)", re.I)
+
+
+def sides_named(text: str, keys: Iterable[str]) -> frozenset[int]:
+    """Which of `_SIDES` a text names (by index); "rebel forces" name the militants' side."""
+    keys = set(keys)
+    found = {i for i, side in enumerate(_SIDES) if keys & (side - {_FORCES})}
+    if _FORCES in keys:
+        found.add(1 if _OTHER_SIDES_FORCES.search(text) else 0)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4096)
 def loss_verbs(text: str) -> dict[str, frozenset[str]]:
-    """Key of each verb that only says a loss happened -> the keys of the loss it governs:
-    "had suffered any deaths" -> {suffer: {death}}."""
+    """Key of each verb that only says a loss happened to its subject -> the keys of the loss
+    it governs: "had suffered any deaths" -> {suffer: {death}}."""
     out: dict[str, set[str]] = {}
     for m in _LOSS_VERB.finditer(normalise_text(text)):
         out.setdefault(match_key(m.group("verb")), set()).add(match_key(m.group("loss")))
@@ -814,28 +859,67 @@ def events_begun(text: str) -> frozenset[str]:
 _COUNTERED = re.compile(r"\s+(?:against|on)\s+" + _BEFORE_OPERATION + _OPERATION.replace("?P<event>", "?P<countered>"), re.I)
 
 
+# words that end the phrase naming who launched an operation, read backwards from it
+_AGENT_STOP = frozenset("""the a an its their his her our this that these those if whether when as after before while
+                        since because and but or said says say told of on in at to for from with against by into
+                        than which who whom what""".split())
+# between the launcher and "launched": "has already", "reportedly", "on Thursday"
+_AGENT_GAP = re.compile(r"(?:\s+(?:has|have|had|also|already|reportedly|just|finally|now|then|jointly))+\s*$", re.I)
+# an aside between them: ", backed by Russian jets," / ", who ...,"
+_AGENT_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|ing)|who|which|led|backed)\b[^,]*,\s*$", re.I)
+
+
+def _agent_before(norm: str, end: int) -> tuple[frozenset[str], int]:
+    """Keys of the words naming who acts, read backwards from `end` to a function word or a
+    punctuation mark, and where they open (a determiner before them included): "On Thursday,
+    rebels launched" -> {rebel}; "The Syrian Armed Forces, backed by Russian jets, launched" ->
+    {syrian, arm, forc}; "the Norland army's counteroffensive" -> {norland, armi}."""
+    before = norm[:end]
+    before = before[:_AGENT_GAP.search(before).start()] if _AGENT_GAP.search(before) else before
+    aside = _AGENT_ASIDE.search(before)
+    if aside:
+        before = before[:aside.start()]
+    agent: list[str] = []
+    opens = len(before)
+    for m in reversed(list(re.finditer(r"[^\s,;:.!?()\"“”]+|[,;:.!?()\"“”]", before))):
+        w = m.group(0)
+        lw = re.sub(r"['’]s$", "", w.lower())
+        if not re.fullmatch(r"[\w'’-]+", w) or lw in _AGENT_STOP or len(agent) == 4:
+            if lw in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that"):
+                opens = m.start()
+            break
+        opens = m.start()
+        if lw not in STOPWORDS:
+            agent.append(match_key(lw))
+    return frozenset(agent), opens
+
+
 @lru_cache(maxsize=4096)
-def begun_wording(text: str) -> dict[str, frozenset[str]]:
-    """For each operation a text asserts has begun, the keys of the words that say so and
-    nothing more: "The counteroffensive is already under way" -> {counteroffensive: {way}};
-    "launched its counteroffensive against the assault" -> {counteroffensive: {launch,
-    assault}}, since a counter-operation answers an operation by what it is. A passage that
-    says the same operation has begun, in its own words, states these."""
+def begun_operations(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(operation, who launched it, the words saying it began and nothing more) for each
+    operation a text asserts has begun: "The Norland army's counteroffensive is already under
+    way" -> (counteroffensive, {norland, armi}, {way}); "Rebels launched a counteroffensive
+    against the assault" -> (counteroffensive, {rebel}, {launch, assault}), since a
+    counter-operation answers an operation by what it is. Who launched it: the words before
+    "launched" (an aside skipped), or before the operation ("the rebel offensive began");
+    none where it is not said ("an offensive was launched")."""
     norm = normalise_text(text)
-    out: dict[str, set[str]] = {}
+    out = []
     for pattern in (_BEGUN_BEFORE, _BEGUN_AFTER):
         for m in pattern.finditer(norm):
-            if not _asserted_at(norm, m.start()):
-                continue
             event = match_key(m.group("event"))
             start, end = m.span("event")
+            # "if the Norland army's counteroffensive had begun": asserted where the phrase opens
+            agent, opens = _agent_before(norm, m.start() if pattern is _BEGUN_BEFORE else start)
+            if not _asserted_at(norm, min(opens, m.start())) or not _asserted_at(norm, m.start()):
+                continue
             said = {match_key(w) for w, _, _ in words(norm[m.start():start] + " " + norm[end:m.end()])}
             said &= _STARTING_KEYS | {match_key("way")}
             countered = _COUNTERED.match(norm, m.end()) if event.startswith("counter") else None
             if countered:
                 said.add(match_key(countered.group("countered")))
-            out.setdefault(event, set()).update(said)
-    return {k: frozenset(v) for k, v in out.items()}
+            out.append((event, agent, frozenset(said)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -2024,21 +2108,21 @@ class ExplicitStanceScorer:
             passage_neg |= said_otherwise & set(claim.negated)
         # "is under way" said as "launched", "launched against the assault" as "launched": the
         # words that only say the claim's operation has begun, where the passage says it has
-        # and launched by whom the claim's is, where the passage's subject says ("Rebels launched
-        # a counteroffensive against the army" is not the army's)
-        wording = begun_wording(claim_text) if claim_text else {}
-        if wording and (passage_begun := events_begun(passage.text)):
-            launcher, claim_launcher = subject_keys(passage.text), subject_keys(claim_text) - wording.keys()
-            if not launcher or not claim_launcher or found_in(launcher) & claim_launcher:
-                for event, said in wording.items():
-                    if passage_begun & ({event} | SYNONYMS.get(event, frozenset())):
-                        matched |= said & set(claim.keys)
+        # and launched by whom the claim's is ("Rebels launched a counteroffensive against the
+        # army" is not the army's; "the Ostian army" is not the Norland army)
+        for event, agent, said in begun_operations(claim_text) if claim_text else ():
+            if said - matched and any(
+                    (p_event == event or p_event in SYNONYMS.get(event, frozenset()))
+                    and (not agent or found_in(p_agent) & agent and agent & names <= found_in(p_agent))
+                    for p_event, p_agent, _ in begun_operations(passage.text)):
+                matched |= said & set(claim.keys)
         # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
         # passage names no side the claim does not ("casualties of terrorists" are not the
         # army's: the verb's subject says whose loss it is)
         for verb, losses in (loss_verbs(claim_text) if claim_text else {}).items():
-            if verb not in matched and losses <= matched and not _KILLING.search(passage.text) and not any(
-                    side & passage_keys and not side & set(claim.keys) for side in _SIDES):
+            if (verb not in matched and losses <= matched and _LOSS_SUFFERED.search(passage.text)
+                    and not _KILLING.search(passage.text)
+                    and sides_named(passage.text, passage_keys) <= sides_named(claim_text, claim.keys)):
                 matched.add(verb)
         in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
         if passage.names_only:
@@ -2535,6 +2619,15 @@ class ExplicitStanceScorer:
                 missing_predicates.append(verb)
         if missing_predicates:
             blocks_support.append("the passage does not say " + ", ".join(f"'{k}'" for k in missing_predicates))
+        # a verb the claim asserts that the passage only says was tried, sought or vowed ("Rebels
+        # tried to advance", "an attempt by rebels to advance") is not stated
+        if claim_text:
+            # (the claim's own "to V" asserts nothing either: "fought to halt their advance")
+            claim_verbs = verb_keys(_TO_VERB.sub(" ", claim_text))
+            only_tried = (attempted_verbs(passage.text) & claim_verbs & matched) - attempted_verbs(claim_text)
+            if only_tried and not only_tried & asserted_verbs_outside_attempts(passage.text):
+                blocks_support.append("the passage says only that " + ", ".join(f"'{k}'" for k in sorted(only_tried))
+                                      + " was attempted, sought or vowed")
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]
         if heavy:
             blocks_support.append("the passage lacks " + ", ".join(f"'{k}'" for k in heavy)
