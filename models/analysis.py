@@ -144,21 +144,15 @@ _OUT_OF_IDIOM = (r"(?!\s+(?:(?:the|his|her|their|its|our|my|your|harm's)\s+)?(?:
                  r"curiosity|solidarity|desperation|frustration|anger|pity|courtesy|duty|touch|mind)\b)")
 # the verb after it is asserted: not "to keep", "did not stay", "no longer keeps"
 _ASSERTED = r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\blonger\s)(?<!\bcannot\s)"
-# Verbs of reaching a goal, which an attempt stopped did not: not "advance", "push", "move"
-# (a push thwarted was made: "thwarted a push toward Salma" agrees with "crushed an attempt to
-# advance toward Salma")
-_REACHING = re.compile(r"(?:enter|take|capture|seize|invade|reach|cross|breach|storm|establish|occupy|overrun|"
-                       r"penetrate|break\s+through|retake|recapture)\b", re.I)
 # ... and not only meant or possible: "will repel", "could halt"
 _NOT_MEANT = (r"(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bshall\s)"
               r"(?<!\bshould\s)(?<!\bmust\s)")
 # An attempt stopped, the stopping asserted: "crushed an attempt by rebels to", "halted any
-# attempts to" (not "failed to halt", "did not foil", "will repel"); read as "stopped".
+# attempts to" (not "failed to halt", "did not foil", "will repel"); its verb reads as "stopped"
 STOPPED_ATTEMPT = re.compile(
-    _ASSERTED + _NOT_MEANT + r"\b(?:crush|foil|thwart|repel|repuls|halt|stop|block|prevent|defeat|frustrat)"
-    r"(?:ed|s|es|ped|e|ing|ping)?\s+(?:an?|any|every|all|the|their|its|several|repeated|numerous|many|multiple)\s+"
-    r"(?:(?:new|further|renewed|fresh|latest|rebel|enemy|militant)\s+)?attempts?\s+((?:by\s+(?:[\w'’-]+\s+){1,4}?)?)to\s+"
-    r"(?=[a-z]+\b)", re.I)
+    _ASSERTED + _NOT_MEANT + r"\b(?:crush|foil|thwart|repel|repuls|halt|stop|block|frustrat)(?:ed|s|es|ped|led|e|ing|ping|ling)?"
+    r"(?=\s+(?:(?:an?|any|every|all|the|their|its|several|repeated|numerous|many|multiple)\s+)?"
+    r"(?:(?:new|further|renewed|fresh|latest|rebel|enemy|militant)\s+)?attempts?\b)", re.I)
 _NOT_PASSIVE = r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)"
 _NOT_INTO_OFFICE = (r"(?!\s+(?:(?:the|a|an|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+)?(?:power|office|government|parliament|"
                     r"victory|history|presidency|lead|majority|seats?|congress|senate|assembly)\b)")
@@ -262,15 +256,19 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # ("were swept into the sea": carried)
     (_NOT_PASSIVE + r"\bswept\s+into\b" + _NOT_INTO_OFFICE, "entered"),
     (_NOT_PASSIVE + r"\bsweep(?:s|ing)?\s+into\b" + _NOT_INTO_OFFICE, "enter"),
-    # an attempt stopped did not happen: "crushed an attempt by rebels to advance", "halted any
-    # attempts to invade the city" say they did not advance, invade. Only where the stopping is
-    # asserted (not "failed to halt", "did not foil", "will repel"); the stopping reads as "stop"
-    (STOPPED_ATTEMPT.pattern, lambda m: {"d": "stopped ", "g": "stopping "}.get(m.group(0).split()[0][-1].lower(), "stop ")
-     + m.group(1) + ("not " if _REACHING.match(m.string, m.end()) else "")),
+    # an attempt crushed (foiled, thwarted, halted) is one stopped: "Syrian forces crushed an
+    # attempt by militants to advance" says what "failed to stop militants advancing" denies.
+    # What was attempted is not said to have happened, nor not to (a review found "not"
+    # inserted before the goal refuting the same fact in the passive, "blocking attempts to
+    # enter", and claims that the attempt was made)
+    (STOPPED_ATTEMPT.pattern, lambda m: {"d": "stopped", "g": "stopping"}.get(m.group(0)[-1].lower(), "stop")),
     # "took the army by surprise": surprised it (as "a surprise offensive" says); the words
     # between are kept ("did not take the Syrian military by surprise"). Only people or a body
     # of them taken so: not "took Pellan (the fort, control of it) by surprise", which is
     # capture; not "took no one (few) by surprise", whose negation stays with "took"
+    # ... and "took no one by surprise", "surprised no one", said the one way
+    (r"\b(?:took|takes?|taken|taking)\s+(?:no\s+one|nobody)\s+by\s+surprise\b", "did not surprise anyone"),
+    (r"\bsurpris(?:ed|es|e)\s+(?:no\s+one|nobody)\b", "did not surprise anyone"),
     (r"\b(?:took|takes?|taken|taking)\s+((?!(?:no|few|nobody|none|neither|little)\b)(?:[\w'’-]+\s+){0,3}?"
      r"(?:army|military|forces|troops|soldiers|government|regime|officials|world|leadership|command|defenders|garrison|"
      r"residents|people|authorities|markets?|analysts|observers|allies|enemy|west|everyone|everybody|many|most|them|him|"

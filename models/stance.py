@@ -513,7 +513,13 @@ _ATTEMPTED = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|s(?:eek
                         r"(?:(?:[a-z]+ly|further|again)\s+)?(?P<v>[a-z]+)\b", re.I)
 
 
-_TO_VERB = re.compile(r"\bto\s+[a-z]+\b")
+_TO_VERB = re.compile(r"\b(?:to|will|would|shall|could|may|might|can|must)\s+(?:not\s+)?[a-z]+\b", re.I)
+# a claim about an attempt or its stopping ("foiled a smuggling attempt", "stopped the
+# smuggling") does not assert the deed either
+_TRYING_OR_STOPPING = frozenset(match_key(w) for w in """attempt attempts try tried bid effort efforts stop stopped
+                                prevent prevented halt halted foil foiled thwart thwarted block blocked crush
+                                crushed repel repelled""".split())
+_SUCCEEDED = re.compile(r"\b(?:succeed(?:s|ed)?|successful(?:ly)?|managed|won\s+(?:the|a|its|their)\s+bid)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -594,8 +600,7 @@ _FORCES = match_key("forces")
 # civilians" states no loss of the army's); not passive ("were killed", "had been killed")
 _KILLING = re.compile(r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeing\s)"
                       r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying|shot|shoots|"
-                      r"shooting|gunned\s+down|murdered|murdering|executed|executing|massacred|slaughtered|wounded|"
-                      r"injured)\b(?!\s+(?:in|on|at|during|by|when|while|as|after|before)\b)", re.I)
+                      r"shooting|gunned\s+down|murdered|murdering|executed|executing|massacred|slaughtered)\b(?!\s+(?:in|on|at|during|by|when|while|as|after|before)\b)", re.I)
 
 
 def sides_named(text: str, keys: Iterable[str]) -> frozenset[int]:
@@ -2622,10 +2627,13 @@ class ExplicitStanceScorer:
         # a verb the claim asserts that the passage only says was tried, sought or vowed ("Rebels
         # tried to advance", "an attempt by rebels to advance") is not stated
         if claim_text:
-            # (the claim's own "to V" asserts nothing either: "fought to halt their advance")
+            # (the claim's own "to V", "will V", "would V" assert no deed either: "fought to halt
+            # their advance", "pledged that it would continue"; nor a passage saying the attempt
+            # succeeded: "succeeded in their bid to enter")
             claim_verbs = verb_keys(_TO_VERB.sub(" ", claim_text))
             only_tried = (attempted_verbs(passage.text) & claim_verbs & matched) - attempted_verbs(claim_text)
-            if only_tried and not only_tried & asserted_verbs_outside_attempts(passage.text):
+            if (only_tried and not only_tried & asserted_verbs_outside_attempts(passage.text)
+                    and not _SUCCEEDED.search(passage.text) and not _TRYING_OR_STOPPING & set(claim.keys)):
                 blocks_support.append("the passage says only that " + ", ".join(f"'{k}'" for k in sorted(only_tried))
                                       + " was attempted, sought or vowed")
         heavy = [k for k in claim.keys if k not in stated and weights[k] >= 0.2 * total]

@@ -79,6 +79,8 @@ def test_an_operation_under_way_is_one_launched(claim, passage, label):
     ("Rebel forces suffered losses in Pellan.", "Rebel forces caused losses among army troops in Pellan.", NEUTRAL),
     ("The Norland army suffered casualties in Pellan.", "Norland soldiers shot dozens in Pellan; casualties were high.",
      NEUTRAL),
+    ("Norland troops suffered casualties.", "Forty Norland soldiers were killed and twelve injured near Kessel.",
+     SUPPORTS),
 ])
 def test_a_verb_that_only_says_a_loss_is_stated_by_the_loss(claim, passage, label):
     assert _one_stance(claim, passage).label == label
@@ -90,7 +92,7 @@ def test_taken_by_surprise_is_surprised():
     assert "take" in analyse("The rebels took the town by storm.").keys  # another idiom, left as it is
     # a place taken by surprise is captured; "took no one by surprise" keeps its negation on "took"
     assert "take" in analyse("Rebels took Pellan by surprise on Monday.").keys
-    assert "take" in analyse("The offensive took no one by surprise.").keys
+    assert "surpriz" in analyse("The offensive took no one by surprise.").negated
 
 
 @pytest.mark.parametrize("claim, passage, label", [
@@ -109,32 +111,39 @@ def test_a_surprise_is_one_however_it_is_said(claim, passage, label):
     ("Rebels took Pellan.", "Rebels took Pellan by surprise on Monday.", SUPPORTS),
     ("The rebel offensive took the Norland army by surprise.",
      "Norland officials said the rebel offensive took no one by surprise.", REFUTES),
+    ("The vote surprised no one.", "The vote took no one by surprise.", SUPPORTS),  # the ninth review's
 ])
 def test_other_things_taken_by_surprise(claim, passage, label):
     assert _one_stance(claim, passage).label == label
 
 
-def test_a_stopped_attempt_reads_as_stopping_and_its_goal_as_not_reached():
+def test_a_stopped_attempt_reads_as_stopping():
     crushed = analyse("Norland forces crushed an attempt by rebels to enter Pellan.")
-    assert "stop" in crushed.keys and "enter" in crushed.negated
-    # not reaching a goal: a push (an advance) thwarted was made
-    assert "advanc" not in analyse("Norland forces crushed an attempt by rebels to advance toward Pellan.").negated
+    assert "stop" in crushed.keys and "attempt" in crushed.keys
+    # what was attempted is neither asserted nor denied (the ninth review: a "not" before the
+    # goal refuted the same fact in the passive, and claims that the attempt was made)
+    assert "enter" not in crushed.negated
     # the stopping not asserted: not stopped, only meant
     for text in ("The army has not halted attempts to enter Pellan.", "The army failed to halt any attempts to enter "
                  "Pellan.", "The army will repel any attempt to enter Pellan."):
-        assert "enter" not in analyse(text).negated, text
+        assert "stop" not in analyse(text).keys, text
 
 
 @pytest.mark.parametrize("claim, passage, label", [
     ("Norland forces failed to stop rebels advancing toward Pellan.",
      "Norland forces crushed an attempt by rebels to advance toward Pellan.", REFUTES),
-    pytest.param("Norland forces stopped rebels advancing toward Pellan.",
-                 "Norland forces crushed an attempt by rebels to advance toward Pellan.", SUPPORTS,
-                 marks=pytest.mark.xfail(strict=True, reason="known limit: the claim's 'advancing' after 'stopped "
-                                                             "rebels' is read as asserted, the passage's as only tried")),
-    ("Rebels invaded Pellan.", "The Norland army has halted any attempts to invade Pellan.", REFUTES),
-    ("Norland troops halted every attempt by rebels to enter Pellan.",
-     "Rebels fighting Norland troops were able to enter Pellan.", REFUTES),
+    ("Norland forces stopped rebels advancing toward Pellan.",
+     "Norland forces crushed an attempt by rebels to advance toward Pellan.", SUPPORTS),
+    # the ninth review's probes: the same fact in other words, an attempt that was made
+    ("Kessel police are blocking attempts to enter the stadium.",
+     "Kessel police are blocking every attempt to enter the stadium.", SUPPORTS),
+    ("The Norland army halted an attempt by rebels to cross the Pellan river.",
+     "An attempt by rebels to cross the Pellan river was halted by the Norland army.", SUPPORTS),
+    ("Rebels attempted to enter Kessel.", "The Norland army thwarted an attempt by rebels to enter Kessel on Monday.",
+     SUPPORTS),
+    ("Police foiled a smuggling attempt in Ostia.", "Police foiled an attempt to smuggle weapons into Ostia.", SUPPORTS),
+    ("Police stopped the smuggling of weapons into Ostia.", "Police foiled an attempt to smuggle weapons into Ostia.",
+     SUPPORTS),
 ])
 def test_an_attempt_stopped(claim, passage, label):
     assert _one_stance(claim, passage).label == label
@@ -155,6 +164,13 @@ def test_attempted_verbs_are_what_was_only_tried():
     ("Rebels tried to enter Pellan.", "Rebels tried to enter Pellan on Monday.", SUPPORTS),
     ("The army fought battles to halt the rebel advance.", "The army fought battles in a bid to halt the rebel advance.",
      SUPPORTS),
+    # the ninth review's probes: a claim of what will be, a passage saying the attempt succeeded
+    ("Ostia pledged that it would continue talks with Norland.", "Ostia pledged to continue talks with Norland.",
+     SUPPORTS),
+    ("Ostia will continue talks with Norland, its president pledged.",
+     "Ostia's president pledged to continue talks with Norland.", SUPPORTS),
+    ("Norland will host the 2030 Games.", "Norland won the bid to host the 2030 Games.", SUPPORTS),
+    ("Rebels entered Kessel.", "Rebels succeeded in their bid to enter Kessel.", SUPPORTS),
 ])
 def test_what_was_only_tried_is_not_stated(claim, passage, label):
     assert _one_stance(claim, passage).label == label
