@@ -174,3 +174,15 @@ def test_attempted_verbs_are_what_was_only_tried():
 ])
 def test_what_was_only_tried_is_not_stated(claim, passage, label):
     assert _one_stance(claim, passage).label == label
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # what an earlier, withdrawn "under way" rule got wrong (README, "Measured")
+    ("The offensive is under way.", "The army denied that its offensive had begun.", NEUTRAL),
+    ("The army's offensive on Pellan is under way.", "The army launched an offensive on Brora on Monday.", NEUTRAL),
+    pytest.param("The army's offensive is under way.", "The army launched an offensive in 2015, which ended in defeat.",
+                 NEUTRAL, marks=pytest.mark.xfail(strict=True, reason="known limit: an operation since ended is "
+                                                                      "still read as begun")),
+])
+def test_under_way_is_not_met_by_a_denial_another_target_or_an_ended_operation(claim, passage, label):
+    assert _one_stance(claim, passage).label == label
