@@ -153,7 +153,8 @@ STOPPED_ATTEMPT = re.compile(
     _ASSERTED + _NOT_MEANT + r"\b(?:crush|foil|thwart|repel|repuls|halt|stop|block|frustrat)(?:ed|s|es|ped|led|e|ing|ping|ling)?"
     r"(?=\s+(?:(?:an?|any|every|all|the|their|its|several|repeated|numerous|many|multiple)\s+)?"
     r"(?:(?:new|further|renewed|fresh|latest|rebel|enemy|militant)\s+)?attempts?\b)", re.I)
-_NOT_PASSIVE = r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+# not after a form of "be": "were swept into the sea", "were killed"
+NOT_PASSIVE = r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)"
 _NOT_INTO_OFFICE = (r"(?!\s+(?:(?:the|a|an|[\w'’-]+['’]s)\s+)?(?:[\w'’-]+\s+)?(?:power|office|government|parliament|"
                     r"victory|history|presidency|lead|majority|seats?|congress|senate|assembly)\b)")
 
@@ -254,8 +255,8 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bspearhead(?:ed|s|ing)\b|(?<=\bto\s)spearhead\b", _verb("lead", "led")),  # the verb, not "the spearhead"
     # "swept into the city": entered it; not "swept into power (office)", not the passive
     # ("were swept into the sea": carried)
-    (_NOT_PASSIVE + r"\bswept\s+into\b" + _NOT_INTO_OFFICE, "entered"),
-    (_NOT_PASSIVE + r"\bsweep(?:s|ing)?\s+into\b" + _NOT_INTO_OFFICE, "enter"),
+    (NOT_PASSIVE + r"\bswept\s+into\b" + _NOT_INTO_OFFICE, "entered"),
+    (NOT_PASSIVE + r"\bsweep(?:s|ing)?\s+into\b" + _NOT_INTO_OFFICE, "enter"),
     # an attempt crushed (foiled, thwarted, halted) is one stopped: "Syrian forces crushed an
     # attempt by militants to advance" says what "failed to stop militants advancing" denies.
     # What was attempted is not said to have happened, nor not to (a review found "not"

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, NO_LONGER, STOPPED_ATTEMPT, TextAnalysis, analyse
+from models.analysis import AUXILIARIES, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT, TextAnalysis, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
@@ -598,9 +598,9 @@ _OTHER_SIDES_FORCES = re.compile(r"\b(?:rebel|opposition|militant|terrorist|insu
 _FORCES = match_key("forces")
 # a killing said actively: its subject killed, it did not lose ("The army killed dozens of
 # civilians" states no loss of the army's); not passive ("were killed", "had been killed")
-_KILLING = re.compile(r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeing\s)"
-                      r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying|shot|shoots|"
-                      r"shooting|gunned\s+down|murdered|murdering|executed|executing|massacred|slaughtered)\b(?!\s+(?:in|on|at|during|by|when|while|as|after|before)\b)", re.I)
+_KILLING = re.compile(NOT_PASSIVE + r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying|"
+                      r"shot|shoots|shooting|gunned\s+down|murdered|murdering|executed|executing|massacred|slaughtered)\b"
+                      r"(?!\s+(?:in|on|at|during|by|when|while|as|after|before)\b)", re.I)
 
 
 def sides_named(text: str, keys: Iterable[str]) -> frozenset[int]:
