@@ -263,13 +263,13 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # inserted before the goal refuting the same fact in the passive, "blocking attempts to
     # enter", and claims that the attempt was made)
     (STOPPED_ATTEMPT.pattern, lambda m: {"d": "stopped", "g": "stopping"}.get(m.group(0)[-1].lower(), "stop")),
+    # "took no one by surprise" and "surprised no one" are one: did not surprise anyone
+    (r"\b(?:took|takes?|taken|taking)\s+(?:no\s+one|nobody)\s+by\s+surprise\b", "did not surprise anyone"),
+    (r"\bsurpris(?:ed|es|e)\s+(?:no\s+one|nobody)\b", "did not surprise anyone"),
     # "took the army by surprise": surprised it (as "a surprise offensive" says); the words
     # between are kept ("did not take the Syrian military by surprise"). Only people or a body
     # of them taken so: not "took Pellan (the fort, control of it) by surprise", which is
-    # capture; not "took no one (few) by surprise", whose negation stays with "took"
-    # ... and "took no one by surprise", "surprised no one", said the one way
-    (r"\b(?:took|takes?|taken|taking)\s+(?:no\s+one|nobody)\s+by\s+surprise\b", "did not surprise anyone"),
-    (r"\bsurpris(?:ed|es|e)\s+(?:no\s+one|nobody)\b", "did not surprise anyone"),
+    # capture; not "took few by surprise", which stays as it is
     (r"\b(?:took|takes?|taken|taking)\s+((?!(?:no|few|nobody|none|neither|little)\b)(?:[\w'’-]+\s+){0,3}?"
      r"(?:army|military|forces|troops|soldiers|government|regime|officials|world|leadership|command|defenders|garrison|"
      r"residents|people|authorities|markets?|analysts|observers|allies|enemy|west|everyone|everybody|many|most|them|him|"

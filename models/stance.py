@@ -511,8 +511,7 @@ _ATTEMPTED = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|s(?:eek
                         r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|threaten(?:s|ed|ing)?|bid|efforts?|push(?:es|ed|ing)?|"
                         r"strugg(?:le|les|led|ling)|scrambl(?:e|es|ed|ing))(?:\s+by(?:\s+[\w'’-]+){1,4}?)?\s+to\s+"
                         r"(?:(?:[a-z]+ly|further|again)\s+)?(?P<v>[a-z]+)\b", re.I)
-
-
+# a claim's own "to V", "will V": no deed done
 _TO_VERB = re.compile(r"\b(?:to|will|would|shall|could|may|might|can|must)\s+(?:not\s+)?[a-z]+\b", re.I)
 # a claim about an attempt or its stopping ("foiled a smuggling attempt", "stopped the
 # smuggling") does not assert the deed either
@@ -880,7 +879,9 @@ def _agent_before(norm: str, end: int) -> tuple[frozenset[str], int]:
     rebels launched" -> {rebel}; "The Syrian Armed Forces, backed by Russian jets, launched" ->
     {syrian, arm, forc}; "the Norland army's counteroffensive" -> {norland, armi}."""
     before = norm[:end]
-    before = before[:_AGENT_GAP.search(before).start()] if _AGENT_GAP.search(before) else before
+    gap = _AGENT_GAP.search(before)
+    if gap:
+        before = before[:gap.start()]
     aside = _AGENT_ASIDE.search(before)
     if aside:
         before = before[:aside.start()]
