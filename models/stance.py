@@ -53,6 +53,9 @@ class PassageView:
     context_text: str = ""               # the sentence it refers back to, where it does
     group_names: tuple[str, ...] = ()    # keys of the group its bare "terrorists" stand for (ExplicitStanceScorer.group_names)
     context_full_names: tuple[tuple[str, ...], ...] = ()  # the full name of whom "He ..." refers to (subject_full_names)
+    # keys of the names its article gives groups with a militants' class word ("the HTS
+    # terrorist group": hts), each spelling (ExplicitStanceScorer.militant_names)
+    militant_names: tuple[str, ...] = ()
 
 
 class ArticleNames(NamedTuple):
@@ -970,6 +973,180 @@ def events_ahead(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]],
     return tuple(out)
 
 
+# Who holds a place, said in other words: control taken ("took control of Pellan", "seized",
+# "captured", "overran", "is in control of", "Pellan fell to the rebels"), lost ("the army lost
+# control of Pellan to the rebels": taken from it, by them), or denied ("failed to take Pellan",
+# "failed to establish positions in Pellan": no foothold is no control). How much of it: all or
+# most, or parts. Read strictly (reviewed): the place is the verb's object, a name and nothing
+# else ("captured soldiers in Pellan", "the centre of Pellan", "the Pellan airport" are not
+# Pellan taken), and the taking is asserted.
+class PlaceControl(NamedTuple):
+    place: frozenset[str]   # keys of the place's name ("most of Norland's second city of Pellan" -> pellan)
+    taker: frozenset[str]   # keys of who took it or failed to, if said
+    loser: frozenset[str]   # keys of who lost it, if said
+    taken: bool             # False: the taking is denied
+    whole: bool             # all or most of it, not only parts
+    said: frozenset[str]    # keys of the words that say the taking and nothing more
+
+
+_LED = match_key("led")
+_FULL_CONTROL = r"(?:full\s+|effective\s+|total\s+|complete\s+)?control\s+(?:of|over)"
+_TAKES_PLACE = re.compile(
+    NOT_PASSIVE + r"\b(?:(?:took|take|takes|taken|taking|seized|seize|seizes|seizing|gained|gain|gains|gaining|wrested|wrest|"
+    r"wrests|assumed|assume|assumes)\s+" + _FULL_CONTROL + r"|(?:took|takes?|taken|taking)\s+over|"
+    r"seized|seizes|seizing|captured|captures|capturing|overran|overrun|overruns|overrunning|conquered|conquers|"
+    r"(?:is|are|was|were|remains?|remained)\s+(?:now\s+|firmly\s+|still\s+|already\s+)?in\s+" + _FULL_CONTROL
+    + r"|(?P<lost>lost|loses|losing)\s+" + _FULL_CONTROL + r")\s+(?!by\b)", re.I)
+# denied: failed to take it, or to gain a foothold in it (quoted: failed "to establish ...")
+_FAILS_TO_TAKE = re.compile(
+    r"\bfail(?:ed|s|ing)?\s+\"?\s*to\s+(?:(?:take|seize|gain|wrest)\s+" + _FULL_CONTROL + r"|take|seize|capture|"
+    r"overrun|enter|(?:establish|set\s+up|build|secure|gain)\s+(?:[\w'-]+\s+){0,2}?(?:positions?|foothold|footing|"
+    r"presence)\s+(?:in|inside|within|of))\s+", re.I)
+# the place before "fell to" or "was captured by", opening a clause: "Pellan fell to the
+# rebels" (not "Exports from Pellan fell to record lows")
+_FELL_TO = re.compile(r"(?:^|[,;:]\s*|\b(?:that|and|when|after|as|until|before|since|once)\s+)(?:the\s+(?:city|town)\s+of\s+)?"
+                      r"(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)(?:\s+(?:city|town|province))?\s+"
+                      r"(?:(?:has|had|have)\s+(?:been\s+)?|(?:was|were|is)\s+)?(?:fell|fallen|falls|captured|seized|overrun)"
+                      r"\s+(?:to|into\s+the\s+hands\s+of|by)\s+", re.I)
+_PARTS = (r"(?:(?:many|some|several|few|certain|large|vast|huge|key)\s+)?(?:parts?|areas?|swathe?s?|neighbou?rhoods?|"
+          r"districts?|pockets?|half|towns|villages)(?:\s+of\s+(?:land|territory))?")
+_EXTENT = re.compile(r"(?:(?P<most>most|much|all|the\s+bulk|the\s+whole|(?:nearly|almost)\s+all)\s+of|"
+                     r"(?P<parts>" + _PARTS + r")\s+(?:of|in))\s+", re.I)
+_PLACE_NOUN = r"(?:city|town|village|province|region|governorate|district|capital)"
+# the verb's object when it is a place's name and nothing else: "Pellan", "the city of
+# Pellan", "Norland's second city of Pellan", "Pellan city"; the name's capitalised words all
+# its own ("Pellan Airport" is not Pellan)
+_PLACE_OBJECT = re.compile(
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*['’]s\s+)?(?:(?:[a-z][\w-]*\s+){0,2}" + _PLACE_NOUN + r"\s+of\s+)?"
+    r"(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)(?:\s+" + _PLACE_NOUN + r")?"
+    r"(?=\s*$|\s*[,;:.!?)\"]|\s+(?:and|on|in|at|after|before|amid|as|when|while|since|despite|following|during|"
+    r"from|by|to|with|because|for|last|this|early|late|earlier|yesterday|today|within|due|under|but|or|then)\b)")
+# who took it, after "to" or "by": up to a participle or a clause that says more of them
+# ("rebels fighting the army", "rebels backed by Ostia")
+_TAKER_ENDS = re.compile(r"[,;:.!?()\"]|\s(?:[a-z]+ing|[a-z]+ed|who|which|that|of|from|with|loyal|led|because|after|"
+                         r"amid|as|when|while|on|in|at|since|despite)\b")
+# "claimed to have seized", "is said to have captured": a report of it, not a hedge
+_REPORTED_TO_HAVE = re.compile(r"\b(?:claim(?:ed|s)?|sa(?:id|ys)|report(?:ed|s)?|appear(?:ed|s)?|seem(?:ed|s)?|"
+                               r"believed|thought)\s+to(?:\s+have)?\s*$", re.I)
+# a sentence that denies, doubts or asks ("denied that rebels had captured", "reports that
+# rebels seized Pellan were false", "unsure who was in control"): no taking read from it
+_DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|false|untrue|baseless|unfounded|wrong|"
+                      r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless)\b|\?", re.I)
+# words just before the verb that leave it unasserted: "without capturing", "on the verge of
+# seizing", "aimed at taking", "who was in control"
+_NOT_DONE_BEFORE = frozenset("""without verge aimed aim aiming aims bid attempt attempts attempted attempting try tries
+                             tried trying sought seek seeks seeking plan plans planned planning intend intends intended
+                             hope hopes hoped vowed vow vows threatened threaten threatens poised who which what
+                             whoever""".split())
+
+
+def _content_set(text: str) -> frozenset[str]:
+    return frozenset(content_keys(text))
+
+
+def _taking_asserted(norm: str, start: int) -> bool:
+    """Whether the taking (or failing) at `start` is asserted: not doubted or denied anywhere in
+    the sentence, not an inverted condition ("Had rebels captured Pellan, ..."), not after a
+    word that leaves it undone or only meant ("without capturing", "could lose control"), but
+    reported ("claimed to have seized")."""
+    if _DOUBTED.search(norm) or re.match(r"\W*(?:had|were|should)\s", norm, re.I):
+        return False
+    before = norm[:start].rstrip(" '\"‘’“”")
+    if set(w.lower() for w, _, _ in words(before[-40:])[-4:]) & _NOT_DONE_BEFORE:
+        return False
+    return _asserted_at(norm, start) or bool(_REPORTED_TO_HAVE.search(before))
+
+
+# between who acts and the verb: when or where ("on Monday", "in the north", "from Brora"), or
+# whom with ("and its allies")
+_ACTOR_TRAILER = re.compile(r"(?:\s+(?:on|in|at|from|during|last|this|early|late|earlier)\s+(?:the\s+)?[\w'’-]+"
+                            r"|\s+and\s+(?:its|their|his|her)\s+(?:allies|partners|backers))+$", re.I)
+
+
+def _actor_before(norm: str, end: int) -> frozenset[str]:
+    """Keys of who acts, read back from `end` (`_agent_before`), past a quotation mark, a report
+    ("rebels claimed to have seized"), an aside, when or where ("The Pellan Front on Monday
+    seized"), or, for the second of two verbs ("seized dozens of towns and overran Pellan",
+    "failed to take Brora but seized Pellan"), before the first; hyphened words in parts
+    ("HTS-led": hts, lead)."""
+    before = norm[:end].rstrip(" '\"‘’“”")
+    reported = _REPORTED_TO_HAVE.search(before)
+    if reported:
+        before = before[:reported.start()].rstrip()
+    trailer = _ACTOR_TRAILER.search(before)
+    if trailer and trailer.start() > 0:
+        before = before[:trailer.start()]
+    agent, _ = _agent_before(before, len(before))
+    if not agent and re.search(r"\b(?:and|but)\s*$", before):
+        earlier = list(re.finditer(r"(?<![\w'-])[a-z]+(?:ed|ran|ook|ew|ught)\b", before[max(0, len(before) - 80):]))
+        if earlier:
+            return _actor_before(before, max(0, len(before) - 80) + earlier[-1].start())
+    return frozenset(k for a in agent for k in content_keys(a.replace("-", " ")))
+
+
+# a failure said of a time, a manner or an attempt, or followed by what happened after it
+# ("initially failed to take Pellan", "failed to take Pellan for three years", "by force",
+# "failed to take Pellan, but later ..."): it does not deny the taking at another time
+_LIMITED_BEFORE = frozenset("initially first twice thrice repeatedly earlier once previously again several times".split())
+_LIMITED_IN_CLAUSE = re.compile(r"\b(?:on|in|during|for|by|at|twice|times|after|since|last|this|early|yesterday|today|"
+                                r"initially|when|while|again)\b", re.I)
+_LATER_IN_SENTENCE = re.compile(r"\b(?:but|later|before|until|eventually|then|yet)\b", re.I)
+
+
+def _failure_limited(before: str, after: str) -> bool:
+    """Whether a failure to take a place is limited to a time, manner or attempt: a word just
+    before "failed" (`_LIMITED_BEFORE`), one in its clause after the place ("for three years",
+    "by force", "on Monday"), or what happened later in the sentence ("but", "later")."""
+    if {w.lower() for w, _, _ in words(before[-40:])[-3:]} & _LIMITED_BEFORE:
+        return True
+    sentence = re.split(r"[.;!?]", after)[0]
+    return bool(_LIMITED_IN_CLAUSE.search(sentence.split(",")[0]) or _LATER_IN_SENTENCE.search(sentence))
+
+
+def _taker_after(text: str) -> frozenset[str]:
+    """Keys of who took a place, named after "to" or "by": "the rebels backed by Ostia" -> {rebel}."""
+    end = _TAKER_ENDS.search(text)
+    return _content_set(text[:end.start() if end else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def place_control(text: str) -> tuple[PlaceControl, ...]:
+    """Each place a text asserts was taken, is held, was lost, or was not taken, with who took
+    and who lost it where it says: "HTS-led fighters have taken control of most of Pellan" ->
+    (pellan, {hts, lead, fighter}, {}, taken, whole, {take, control}); "The army lost control
+    of Pellan to the rebels" -> (pellan, {rebel}, {armi}, taken, whole, {lose, control});
+    "An attack led by the Ostian Front failed to establish positions in Pellan" -> (pellan,
+    {ostian, front}, {}, not taken, whole, {fail, establish, posit}). Not "plans to seize
+    Pellan", "could lose control of Pellan", "denied that rebels had captured Pellan"."""
+    norm = normalise_text(text)
+    out = []
+    for pattern, taken in ((_TAKES_PLACE, True), (_FAILS_TO_TAKE, False)):
+        for m in pattern.finditer(norm):
+            rest = norm[m.end():m.end() + 120]
+            extent = _EXTENT.match(rest)
+            obj = _PLACE_OBJECT.match(rest, extent.end() if extent else 0)
+            if not obj or not _taking_asserted(norm, m.start()):
+                continue
+            if not taken and _failure_limited(norm[:m.start()], rest[obj.end():]):
+                continue
+            actor = _actor_before(norm, m.start())
+            lost = m.groupdict().get("lost")
+            taker, loser = (frozenset(), actor) if lost else (actor, frozenset())
+            after = re.match(r"\s+to\s+", rest[obj.end():])
+            if lost and after:
+                taker = _taker_after(rest[obj.end() + after.end():])
+            out.append(PlaceControl(_content_set(obj.group("place")), taker, loser, taken,
+                                    not (extent and extent.group("parts")), _content_set(m.group(0))))
+    for m in _FELL_TO.finditer(norm):
+        taker = _taker_after(norm[m.end():m.end() + 80])
+        # by someone: a side's word or a name ("fell to the ground" is not)
+        named = re.search(r"(?-i:[A-Z])", norm[m.end():m.end() + 40].split(",")[0])
+        if taker and (sides_named("", taker) or named) and _taking_asserted(norm, m.start("place")):
+            out.append(PlaceControl(_content_set(m.group("place")), taker, frozenset(), True, True,
+                                    _content_set(norm[m.end("place"):m.end()])))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1024)
 def _asserted_by(text: str) -> str | None:
     return attribution_of(text)["asserted_by"]
@@ -1386,6 +1563,14 @@ _CHARGE_BEFORE = re.compile(r"\b(?:accus\w*|charg\w*|blam\w*)\b(?:\s+[\w'-]+){0,
 _OWNED_BEFORE = re.compile(r"(?:(?-i:[A-Z])[\w'-]*|[\w'-]+-(?:linked|backed|affiliated|allied|aligned|inspired|led|"
                            r"supported|sponsored))\s+$", re.I)
 _ACRONYM_WORD = re.compile(r"\b(?-i:[A-Z]{2,6})\b")
+# led by the members of a class: "terrorist-led rebels" are led by the article's terrorist
+# group; only before fighters or their operation ("rebel-led protests" are not the group's), and
+# not denied, negated or a label ("are not terrorist-led", "branded the protests terrorist-led")
+_LED_BY_CLASS = re.compile(r"(?<![\w'-])(?P<cls>" + _CLASS_ADJECTIVE + r")-led\s+(?=(?:[\w-]+\s+)?(?:"
+                           + _MEMBERS + r"|fighters|forces|factions|coalition|alliance|offensive|assault|attack|"
+                           r"incursion|advance|push|campaign)\b)", re.I)
+_NOT_LED_BEFORE = re.compile(r"\b(?:not|never|no|false\w*|den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|brand\w*|call\w*|label\w*|"
+                             r"dub\w*|describ\w*|term\w*|fears?|alleg\w*|accus\w*)\b|n['’]t\b", re.I)
 _MEMBER_KEYS = frozenset(match_key(w) for w in _MEMBER_WORDS)
 # the sentence before speaks of several groups: "the terrorists" may be any of them
 _SEVERAL_GROUPS = re.compile(r"\b(?:groups|organi[sz]ations|factions|militias|movements)\b", re.I)
@@ -1759,6 +1944,41 @@ class ExplicitStanceScorer:
         return ArticleNames({k: frozenset(v) for k, v in by_last.items()}, frozenset(countries),
                             {k: frozenset(v) for k, v in classed.items()})
 
+    def _same_hands(self, c: PlaceControl, p: PlaceControl, found_in, claim_names: AbstractSet[str],
+                    passage_names: AbstractSet[str], passage: PassageView) -> bool | None:
+        """Whether two sayings of who holds a place speak of the same hands: True where they
+        do, False where they name others, None where it is not known. Takers are the same where
+        their names meet (names that differ are others: "Ostian forces" are not "Norland
+        forces"), where they share a word (not "led") or a side ("rebels" / "militants"), or
+        where one is a name the passage's article gives a group of the militants' class word
+        and the other such a word ("HTS" / "rebels"; "terrorist-led rebels" lent "HTS");
+        losers where they share a word. Neither's taker may be the other's loser."""
+        if found_in(p.taker) & c.loser or found_in(p.loser) & c.taker:
+            return False
+        if c.loser and p.loser and not found_in(p.loser) & c.loser:
+            return False
+        if not (c.taker and p.taker):
+            return None
+        c_names, p_names = c.taker & claim_names, p.taker & passage_names
+        if c_names and p_names:
+            return bool(found_in(p_names) & c_names)
+        if found_in(p.taker) & c.taker - {_LED}:
+            return True
+        c_side, p_side = sides_named("", c.taker - {_FORCES}), sides_named("", p.taker - {_FORCES})
+        if c_side and p_side:
+            return bool(c_side & p_side)
+        if c_side == {1} and p_names and p_names <= set(passage.militant_names):
+            return True
+        if p_side == {1} and c_names and c_names <= found_in(frozenset(passage.group_names)):
+            return True
+        return None
+
+    def militant_names(self, article: ArticleNames) -> tuple[str, ...]:
+        """Keys of the names an article gives groups with a class word of the militants' side
+        ("the HTS terrorist group", "the Pellan Front rebel group"), with their other spellings."""
+        named = {k for c, sets in article.classed.items() if c in _SIDES[1] for n in sets for k in n}
+        return tuple(sorted(named | {a for k in named for a in (*self._aliases.get(k, ()), *self._acronyms_of.get(k, ()))}))
+
     def group_names(self, text: str, article: ArticleNames, context: str = "") -> tuple[str, ...]:
         """The name of the group a text's members or group stand for, said without the name
         ("fierce clashes with terrorists", "the group"), where its article names one group with
@@ -1773,8 +1993,16 @@ class ExplicitStanceScorer:
             return ()
         norm = normalise_text(text)
         lent: set[str] = set()
-        for m in list(_MEMBERS_BARE.finditer(norm)) + list(_GROUP_BARE.finditer(norm)):
-            if _CHARGE_BEFORE.search(norm, 0, m.start()) or _OWNED_BEFORE.search(norm, max(0, m.start() - 60), m.start()):
+        for m in [*_MEMBERS_BARE.finditer(norm), *_GROUP_BARE.finditer(norm), *_LED_BY_CLASS.finditer(norm)]:
+            led = m.re is _LED_BY_CLASS
+            if led and (_NOT_LED_BEFORE.search(norm, 0, m.start()) or _CHARGE_BEFORE.search(norm, 0, m.start())):
+                continue
+            # "The terrorist-led rebels": a determiner owns nothing
+            if not led and (_CHARGE_BEFORE.search(norm, 0, m.start())
+                            or _OWNED_BEFORE.search(norm, max(0, m.start() - 60), m.start())):
+                continue
+            if led and _OWNED_BEFORE.search(norm, max(0, m.start() - 60), m.start()) and not re.search(
+                    r"\b(?:a|an|the|its|their)\s+$", norm[max(0, m.start() - 8):m.start()], re.I):
                 continue
             named = article.classed.get(match_key(m.group("cls")))
             if not named:
@@ -2122,6 +2350,45 @@ class ExplicitStanceScorer:
                     and (not agent or found_in(p_agent) & agent and agent & names <= found_in(p_agent))
                     for p_event, p_agent, _ in begun_operations(passage.text)):
                 matched |= said & set(claim.keys)
+        # who holds a place, said in other words ("took control of" / "overran"; "lost control
+        # of" from the side that lost it) or denied ("failed to establish positions in"): the
+        # claim's words for the taking are stated, or negated, where the passage speaks of the
+        # same place and of the same hands
+        control_blocks: list[str] = []
+        # the passage's names: its capitalised words, the first only where the corpus names it
+        passage_names = {match_key(n) for n in pa.names} - ({pa.initial} - self.name_keys)
+        for c in place_control(claim_text) if claim_text else ():
+            for p in place_control(passage.text):
+                # the same place, all of its name ("Pellan International Airport" is not Pellan)
+                if found_in(p.place) != c.place or not all(found_in(frozenset({k})) for k in p.place):
+                    continue
+                hands = self._same_hands(c, p, found_in, names, passage_names, passage)
+                # the claim's taker named in the passage, not as who took it ("The army lost
+                # control of Pellan to rebels backed by Ostia" does not say Ostia took it)
+                elsewhere = (c.taker & names & found_in(passage_keys)) - found_in(p.taker) if p.taker else set()
+                if hands is None and c.taken and p.taken and elsewhere:
+                    control_blocks.append("the passage names " + ", ".join(sorted(elsewhere))
+                                          + " but not as who took " + ", ".join(sorted(c.place)))
+                    continue
+                if hands is False:
+                    if c.taken and p.taken and c.taker and p.taker:
+                        control_blocks.append("the passage says other hands took " + ", ".join(sorted(c.place)))
+                    continue
+                if c.taken and p.taken:
+                    if c.whole and not p.whole:
+                        control_blocks.append("the passage says only parts of " + ", ".join(sorted(c.place))
+                                              + " were taken")
+                    else:
+                        matched |= c.said & set(claim.keys)
+                elif c.taken != p.taken and hands:
+                    # a denial by the claim's taker, named alike ("HTS" / "the rebels"); not by
+                    # others or by unsaid ones ("the army lost control of Pellan" / "Ostian troops
+                    # failed to enter Pellan": it may have lost it to the rebels)
+                    matched |= (c.said | c.loser | c.taker) & set(claim.keys)
+                    # ... unless the passage also says the claim's words ("failed to take Pellan
+                    # in 2016 but seized it in 2020")
+                    if c.taken and not found_in(passage_keys - set(pa.negated)) & c.said:
+                        passage_neg |= c.said & set(claim.keys) - set(claim.negated)
         # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
         # passage names no side the claim does not ("casualties of terrorists" are not the
         # army's: the verb's subject says whose loss it is)
@@ -2157,6 +2424,7 @@ class ExplicitStanceScorer:
         swaps: dict[str, str] = {}                # why -> the claim's name another takes the place of
         notes: list[str] = []
         blocks_support: list[str] = []
+        blocks_support.extend(control_blocks)
 
         # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
         # corpus is silent); one absent from the passage and the sentence before blocks support.

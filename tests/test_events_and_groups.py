@@ -30,6 +30,14 @@ ARTICLES = {
     # a count of bare members: the group's name lent never makes it a conflict
     "g6": "Kestrel toll\nThe Harlow Front (HF) militant group attacked Kestrel. Officials said nearly 1,000 militants "
           "have been killed in three days.\n",
+    # members said as the leaders of others ("terrorist-led rebels"): the one group so classed
+    "g7": "Tarn\nThe Ardent Liberation Front (ALF) terrorist group attacked Tarn on Monday. By Friday, "
+          "terrorist-led rebels had overrun most of Tarn.\n",
+    "g8": "Dunmore fall\nThe Kestrel Brigade rebel group and the Harlow Front rebel group attacked Dunmore. "
+          "Rebel-led militias overran most of Dunmore on Sunday.\n",
+    # who failed to take a place: a group its article classes as rebels
+    "g9": "Brora\nThe Harlan Front (HRF) rebel group attacked Brora on Monday. An attack led by the Harlan Front "
+          "failed to establish positions in Brora, the Norland army said.\n",
     # prepared, then launched: the article says it began
     "g4": "Pellan\nThe Pellan army spent weeks preparing for a counteroffensive. It launched the "
           "counteroffensive on Thursday.\n",
@@ -185,6 +193,37 @@ def test_members_said_without_the_name_stand_for_the_one_group_named(verifier):
 def test_members_that_are_not_the_groups_lend_no_name(verifier, claim):
     out = verifier.verify(claim)
     assert out["verdict"] != "SUPPORTED", _why(out)
+
+
+def test_members_leading_others_stand_for_the_one_group_named(verifier):
+    out = verifier.verify("ALF-led fighters have taken control of most of Tarn.")
+    assert out["verdict"] == "SUPPORTED", _why(out)
+    # two groups of the class: "rebel-led" stands for neither
+    out = verifier.verify("Kestrel Brigade fighters have taken control of most of Dunmore.")
+    assert out["verdict"] != "SUPPORTED", _why(out)
+
+
+def test_a_group_its_article_classes_as_rebels_is_the_rebels_who_failed_to_take_a_place(verifier):
+    out = verifier.verify("The Norland army lost control of Brora to the rebels.")
+    assert out["verdict"] == "REFUTED", _why(out)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels are not terrorist-led, their commander said.",
+    "The army branded the protests terrorist-led.",
+    "Officials called the Tarn uprising terrorist-led.",
+    "Fears of a terrorist-led takeover grew.",
+    "Rebel-led protests spread to Ostia.",
+    "Ostian terrorist-led rebels took Tarn.",
+    "Officials falsely claimed terrorist-led rebels took Tarn.",
+])
+def test_led_by_a_class_lends_no_name_where_it_is_denied_a_label_or_not_fighters(text):
+    scorer = ExplicitStanceScorer({})
+    article = scorer.article_names(["The Ardent Liberation Front (ALF) terrorist group attacked Tarn.",
+                                    "The Kestrel Brigade rebel group held the hills above Tarn."])
+    assert "alf" not in scorer.group_names(text, article)
+    assert "kestrel" not in scorer.group_names(text, article)
+    assert "alf" in scorer.group_names("The terrorist-led rebels took Tarn.", article)
 
 
 def test_a_lent_group_name_never_makes_a_conflict(verifier):

@@ -1,0 +1,156 @@
+"""Who holds a place, said in other words: control taken ("took control of", "seized",
+"overran", "fell to"), lost ("lost control of Kessel to the rebels": taken by them), or denied
+("failed to take Kessel", "failed to establish positions in Kessel": no foothold is no
+control). Invented names throughout: nothing here is about the seed corpus."""
+
+import pytest
+
+from models.stance import NEUTRAL, REFUTES, SUPPORTS, PlaceControl, place_control
+from tests.test_general_english import _one_stance
+
+
+def _frame(text: str) -> PlaceControl:
+    frames = place_control(text)
+    assert len(frames) == 1, frames
+    return frames[0]
+
+
+def test_place_control_reads_the_place_who_took_it_who_lost_it_and_how_much():
+    f = _frame("Pellan Front fighters have taken control of most of Kessel.")
+    assert (f.place, f.taker, f.loser, f.taken, f.whole) == ({"kessel"}, {"pellan", "front", "fighter"}, set(), True, True)
+    assert f.said == {"take", "control"}
+    f = _frame("The Norland army has lost control of Kessel to the rebels.")
+    assert (f.place, f.taker, f.loser, f.taken) == ({"kessel"}, {"rebel"}, {"norland", "armi"}, True)
+    f = _frame("An attack led by the Pellan Front failed to establish positions in Kessel, the army said.")
+    assert (f.place, f.taker, f.taken) == ({"kessel"}, {"pellan", "front"}, False)
+    assert _frame("Rebels are in control of parts of Kessel.").whole is False
+    assert _frame("Rebels overran large parts of Kessel.").whole is False
+    assert _frame("Rebels seized large swaths of land in Kessel.").whole is False
+    # the place's name, not a possessive before it; who took it, past a report and a first verb
+    f = _frame("Rebels claimed to have seized dozens of villages and overran most of Norland's second city of Kessel.")
+    assert (f.place, f.taker) == ({"kessel"}, {"rebel"})
+    assert _frame("Kessel fell to rebels on Friday.").taker == {"rebel"}
+    assert _frame("Kessel has been captured by the Pellan Front.").taker == {"pellan", "front"}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels plan to seize Kessel.",                 # only meant
+    "The Norland army could lose control of Kessel.",
+    "Kessel has not fallen to the rebels.",
+    "The rebels captured the Kessel airport.",           # another place, named after it
+    "The rebels seized dozens of villages.",             # no place named
+    "Hama, like Kessel, had fallen into the hands of the militants.",  # which place is not read
+])
+def test_place_control_reads_no_taking_where_none_is_asserted_of_a_named_place(text):
+    assert place_control(text) == ()
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # the taking said in other words
+    ("Pellan Front fighters have taken control of most of Kessel.", "The Pellan Front overran most of Kessel on Friday.",
+     SUPPORTS),
+    ("Rebels took control of Kessel.", "Kessel fell to rebels on Friday.", SUPPORTS),
+    ("The Norland army has lost control of Kessel to the rebels.",
+     "The Norland army lost control of Kessel, Ostian officials said.", SUPPORTS),
+    # ... or denied
+    ("Pellan Front fighters have taken control of most of Kessel.",
+     "An attack led by the Pellan Front failed to establish positions in Kessel, the army said.", REFUTES),
+    ("The Norland army has lost control of Kessel to the rebels.",
+     "Rebels failed to establish positions in Kessel, the Norland army said.", REFUTES),
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel.", REFUTES),
+    ("Rebels failed to take Kessel.", "Rebels took control of Kessel on Friday.", REFUTES),
+    # not: only parts of it, other hands, another place, a taking only meant, the claim's
+    # words said too
+    ("Pellan Front fighters have taken control of most of Kessel.", "Pellan Front fighters are in control of parts of Kessel.",
+     NEUTRAL),
+    ("The Norland army has lost control of Kessel to the rebels.",
+     "The Norland army lost control of Kessel to Ostian troops.", NEUTRAL),
+    ("Pellan Front fighters have taken control of most of Kessel.", "The Norland army failed to take Kessel.", NEUTRAL),
+    ("The army took control of Kessel.", "The rebels failed to take Kessel.", NEUTRAL),
+    ("Ostian forces seized Kessel.", "Norland forces failed to take Kessel.", NEUTRAL),
+    ("The Norland army has lost control of Kessel.", "The Norland army failed to take Kessel.", NEUTRAL),
+    ("Pellan Front fighters have taken control of most of Kessel.", "The Pellan Front plans to seize Kessel.", NEUTRAL),
+    ("Rebels took control of Kessel.", "The rebels captured the Kessel airport.", NEUTRAL),
+    ("Rebels seized Kessel International Airport.", "Rebels failed to establish positions in Kessel.", NEUTRAL),
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel in 2016 but seized it in 2020.", SUPPORTS),
+    # a denial by others says nothing of the claim's
+    ("The Norland army has lost control of Kessel.", "Ostian troops failed to enter Kessel.", NEUTRAL),
+])
+def test_who_holds_a_place_is_compared_in_other_words(claim, passage, label):
+    assert _one_stance(claim, passage).label == label
+
+
+# the tenth review's probes: a taking denied, doubted, only meant or undone; something in the
+# place taken, or a place named after it; who took it assumed or misread
+@pytest.mark.parametrize("claim, passage", [
+    ("Rebels failed to take Kessel.", "The army denied that rebels had captured Kessel."),
+    ("Rebels failed to take Kessel.", "The army rejected rebel claims to have captured Kessel."),
+    ("Rebels took control of Kessel.", "Reports that rebels seized Kessel were false."),
+    ("Rebels failed to take Kessel.", "Reports that rebels seized Kessel were false."),
+    ("Rebels took control of Kessel.", "It is untrue that rebels seized Kessel."),
+    ("Rebels took control of Kessel.", "Rebels advanced without capturing Kessel."),
+    ("Rebels failed to take Kessel.", "Rebels advanced without capturing Kessel."),
+    ("Rebels took control of Kessel.", "Rebels are on the verge of seizing Kessel."),
+    ("Rebels failed to take Kessel.", "Rebels launched an offensive aimed at seizing Kessel."),
+    ("Rebels took control of Kessel.", "Had rebels captured Kessel, the war would be over."),
+    ("Rebels failed to take Kessel.", "Officials were unsure who was in control of Kessel."),
+    ("Rebels failed to take Kessel.", "Rebels captured soldiers in Kessel."),
+    ("Rebels failed to take Kessel.", "Rebels seized weapons in Kessel."),
+    ("Rebels failed to take Kessel.", "Rebels seized a village near Kessel."),
+    ("Rebels took control of Kessel.", "Rebels seized control of Kessel Airport."),
+    ("Rebels took control of Kessel.", "Rebels captured Kessel Valley."),
+    ("Rebels took control of Kessel.", "Rebels captured the Kessel Front commander."),
+    ("Rebels took control of Kessel.", "Rebels captured Kessel Smith, a senior officer."),
+    ("Rebels took control of Kessel.", "Rebels captured the centre of Kessel."),
+    ("Rebels captured North Kessel.", "Rebels failed to take South Kessel."),
+    ("Rebels took control of Kessel.", "The army lost control of Kessel after Ostian troops invaded."),
+    ("Rebels took control of Kessel.", "The army lost control of the situation in Kessel."),
+    ("Rebels took control of Kessel.", "The Norland army lost control of Kessel."),
+    ("The army took control of Kessel.", "Kessel fell to rebels fighting the army."),
+    ("Ostia took control of Kessel.", "The army lost control of Kessel to rebels backed by Ostia."),
+    ("The army seized Kessel.", "Rebels said they failed to take Kessel."),
+    ("The army seized Kessel.", "Rebels retreated after failing to take Kessel."),
+    ("Rebels failed to take Kessel.", "\"We have captured Kessel,\" a Norland officer said."),
+    ("The army lost control of Kessel to rebels.", "Rebels lost control of Kessel to the army."),
+    ("Rebels took control of Kessel.", "Exports from Kessel fell to record lows."),
+    ("Rebels took control of Kessel.", "Kessel fell to the ground."),
+])
+def test_no_taking_read_where_the_passage_does_not_say_it(claim, passage):
+    assert _one_stance(claim, passage).label == NEUTRAL
+
+
+# the eleventh review's probes: who took it read past when, where, with whom, a pronoun or a
+# second verb ...
+@pytest.mark.parametrize("claim, passage", [
+    ("The Pellan Front seized Kessel.", "The Pellan Front on Monday seized Kessel."),
+    ("The Pellan Front seized Kessel.", "The Pellan Front in March seized Kessel."),
+    ("Rebels seized Kessel.", "Rebels from Brora seized Kessel."),
+    ("Rebels seized Kessel.", "Rebels in the north seized Kessel."),
+    ("The Pellan Front seized Kessel.", "The Pellan Front and its allies seized Kessel."),
+    ("Rebels seized Kessel.", "The rebels said they had seized Kessel."),
+    ("The Pellan Front seized Kessel.", "The Pellan Front says it has seized Kessel."),
+    ("The Pellan Front seized Kessel.", "The Pellan Front, having seized Kessel, pushed on."),
+    ("The Pellan Front captured Kessel.", "The Pellan Front captured Brora and Tull before it seized Kessel."),
+    ("Rebels seized Kessel.", "Rebels failed to take Brora but seized Kessel."),
+    ("Rebels seized Brora.", "Rebels failed to take Kessel but seized Brora."),
+])
+def test_the_takers_own_taking_supports(claim, passage):
+    assert _one_stance(claim, passage).label == SUPPORTS
+
+
+# ... and a failure limited to a time, a manner or an attempt, or followed by what happened
+# later, denies nothing; nor is an aside who took it
+@pytest.mark.parametrize("claim, passage", [
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel, but the army later lost control of the city to them."),
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel by force, but entered it after a deal."),
+    ("Rebels seized Kessel.", "Rebels initially failed to take Kessel."),
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel for three years."),
+    ("Rebels overran Kessel.", "Rebels failed to enter Kessel on Monday."),
+    ("Ostia seized Kessel.", "The Pellan Front, backed by Ostia, seized Kessel."),
+])
+def test_a_limited_failure_or_an_aside_says_nothing_of_the_taking(claim, passage):
+    assert _one_stance(claim, passage).label == NEUTRAL
+
+
+def test_a_failure_said_on_a_day_by_someone_is_still_a_failure():
+    assert _one_stance("Rebels seized Kessel.", "Rebels failed to take Kessel, the army said on Monday.").label == REFUTES
