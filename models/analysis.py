@@ -224,6 +224,21 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # "came (has come) to stand for": symbolised ("stood for hours", "stands for election" aside)
     (r"\b(?:came|come|comes|coming)\s+to\s+stand\s+for\b", _verb("symbolise", "symbolised")),
     (r"\bupper\s+hand\b", "dominance"),
+    # a side's aircraft said as its "air power", its strikes from the air as "air raids": the
+    # words for them ("warplanes", "airstrikes"), so "Moscow's air power backed the army" meets
+    # "backed by Russian airstrikes" (how many is not compared: "one airstrike" meets
+    # "airstrikes", as it did before). Not "air force", which names a body
+    # ("the Ostian Air Force said"), nor "air support" or "air cover", which may be an ally's
+    # ("Ostia has no air support" does not deny its own airstrikes; a review's probe)
+    (r"\bair\s+power\b", "warplanes"),
+    (r"\bair\s+(?:raid|strike|attack|bombardment)s\b", "airstrikes"),
+    (r"\bair\s+(?:raid|strike|attack|bombardment)\b", "airstrike"),
+    # a border (crossing, airspace, port) sealed, or sealed off, is closed; not a deal, a
+    # victory, a fate, lips or documents sealed, nor "the sealed envelope" (a review's probes)
+    (r"(?<!\bthe\s)(?<!\ba\s)\bseal(?:ed|s|ing)?\s+(?:off\s+)?(?=(?:(?:its|the|their|his|her|our|a|an|all)\s+)?"
+     r"(?:[\w'’-]+\s+){0,2}?(?:borders?|frontiers?|crossings?|airspace|ports?|roads?|entrances?|exits?|checkpoints?)\b)",
+     lambda m: "closing " if m.group(0).lower().startswith("sealing") else
+     ("close " if m.group(0).lower().split()[0] in ("seal", "seals") else "closed ")),
     (r"\b(city|town)(['’]s)?\s+limits\b(?!\s+(?:on|to|for)\b)", r"\1 borders"),  # its borders; not "limits on rents"
     # a verb that only says how long ("has lasted", "has been going on for") before a
     # duration: the duration says it ("the war has lasted more than a decade" / "the war, now

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from models.analysis import _with_phrases, analyse
-from models.stance import REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView
+from models.stance import NEUTRAL, REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView
 from models.text import match_key
 
 from tests.test_general_english import _one_stance
@@ -19,6 +19,14 @@ from tests.test_general_english import _one_stance
     ("Both ministers voiced their strong support for Norland", "Both ministers expressed their strong support for Norland"),
     ("Ostia voices alarm at the escalation", "Ostia express alarm at the escalation"),
     ("Norland played no part in the attack", "Norland not involved in the attack"),
+    # a side's aircraft, its strikes from the air; one strike stays one
+    ("Ostian air power backed the army", "Ostian warplanes backed the army"),
+    ("Air raids hit Pellan", "airstrikes hit Pellan"),
+    ("Norland carried out air strikes", "Norland conducted airstrikes"),
+    ("Norland carried out one air strike", "Norland conducted one airstrike"),
+    # a border sealed (off) is closed
+    ("Ostia has sealed off its frontier with Norland", "Ostia has closed its frontier with Norland"),
+    ("Norland will seal the border crossings", "Norland will close the border crossings"),
     ("Norland played a role in the attack", "Norland involved in the attack"),
     ("Ostia did not play any role in the coup", "Ostia did not involved in the coup"),
     ("The offensive was spearheaded by the Pellan Front", "The offensive was led by the Pellan Front"),
@@ -27,6 +35,11 @@ from tests.test_general_english import _one_stance
     ("The actor played a part in the film's success", "The actor involved in the film's success"),  # which it says
     # not these
     ("The role was voiced by a famous actor", "The role was voiced by a famous actor"),
+    ("Norland played no part in the planning of the attack", "Norland not involved in the planning of the attack"),
+    ("The Ostian Air Force said it struck Pellan", "The Ostian Air Force said it struck Pellan"),  # a body
+    ("Ostia has no air support", "Ostia has no air support"),   # it may be an ally's
+    ("Norland and Ostia sealed a ceasefire deal", "Norland and Ostia sealed a ceasefire deal"),
+    ("The sealed border was reopened", "The sealed border was reopened"),
     ("She voiced a cartoon character", "She voiced a cartoon character"),
     ("He played a part on stage", "He played a part on stage"),
     ("Norland's tanks formed the spearhead of the attack", "Norland's tanks formed the spearhead of the attack"),
@@ -63,6 +76,7 @@ _one = _one_stance  # one claim against one passage, through `score`
     ("France's army entered Pellan on Monday.", "The French army entered Pellan on Monday."),
     ("Ostia insists it played no part in the attack on Pellan.",
      "Ostia has nothing to do with the attack on Pellan, officials insist."),
+    ("Ostian air power backed the Norland army.", "The Norland army was backed by Ostian airstrikes."),
 ])
 def test_collocations_and_country_words_support_their_plain_statement(wordnet, claim, passage):
     s = _one(claim, passage, wordnet)
@@ -196,3 +210,20 @@ def test_the_full_name_lent_is_only_that_of_whom_the_pronoun_refers_to(engine, t
     from tests.conftest import verifier_over
     out = verifier_over({"talks": article}, tmp_path, engine).verify(claim)
     assert out["verdict"] != "SUPPORTED", out["evidence"][:2]
+
+
+# the twelfth review's probes: "played no part in V-ing" is not "did not V" (it was done, by
+# others), and says what "was not involved in V-ing" says
+@pytest.mark.parametrize("claim, passage, label", [
+    ("Ostia played no part in bombing Pellan.", "Ostia was not involved in bombing Pellan.", SUPPORTS),
+    ("Ostia played no part in bombing Pellan.", "Ostia had nothing to do with bombing Pellan.", SUPPORTS),
+    ("Ostia played no part in killing the journalist.", "Pellan agents killed the journalist.", NEUTRAL),
+    ("Sanctions played no part in causing the recession.", "The recession was caused by high interest rates.", NEUTRAL),
+    pytest.param("Norland's air power was destroyed.", "Norland's airstrikes destroyed Pellan.", NEUTRAL,
+                 marks=pytest.mark.xfail(strict=True, reason="known limit: what was destroyed (the passive's "
+                                         "subject) is not told from who destroyed; the same with 'warplanes' said "
+                                         "plainly")),
+    ("Ostia has no air support.", "Ostia conducted airstrikes.", NEUTRAL),
+])
+def test_played_no_part_and_air_words_after_the_twelfth_review(claim, passage, label):
+    assert _one(claim, passage).label == label

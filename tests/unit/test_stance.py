@@ -130,6 +130,32 @@ def test_opposite_wording_refutes():
     assert s.reasons == ["opposite wording: the claim says 'open', the passage 'close'"]
 
 
+def test_a_border_sealed_is_closed_and_the_opposite_of_opened():
+    assert stance("Norland has sealed off its frontier with Ostia",
+                  "Norland has closed its border with Ostia and deployed troops").label == SUPPORTS
+    assert stance("Norland has opened its border with Ostia",
+                  "Norland has sealed its border with Ostia and deployed troops").label == REFUTES
+    assert stance("Norland sealed the deal with Ostia",
+                  "Norland has closed its border with Ostia").label != SUPPORTS
+
+
+# the thirteenth review's probes: sealed as won, settled or kept shut is no opposite of opened
+@pytest.mark.parametrize("claim, passage", [
+    ("Norland opened talks with Ostia on a ceasefire.", "Norland and Ostia sealed a ceasefire deal after weeks of talks."),
+    ("A judge opened the sealed indictment against the Ostian minister.",
+     "A judge sealed the indictment against the Ostian minister."),
+    ("Norland opened an investigation into Ostia.", "Norland sealed an investigation into Ostia."),
+    ("Norland opened a new front against Ostia.", "Norland sealed a new front against Ostia."),
+    ("Ostia opened the scoring in the final against Norland.", "A late goal sealed the final for Ostia against Norland."),
+    ("Police opened fire on protesters in Pellan.", "Police sealed off Pellan after protesters gathered."),
+    ("The court opened the sealed documents.", "The court sealed the documents."),
+    ("The treaty sealed the alliance between Norland and Ostia.",
+     "The treaty opened the alliance between Norland and Ostia."),
+])
+def test_sealed_in_other_senses_is_not_opposite_to_opened(claim, passage):
+    assert stance(claim, passage).label != REFUTES
+
+
 def test_same_wording_supports():
     s = stance("Iraq has closed its border with Syria",
                "Iraq has closed its border with Syria and deployed reinforcements")
@@ -264,13 +290,13 @@ def scored(claim: str, passage: str, asserter_weight: float = 4.0) -> Stance:
     return scorer.score(claim, ca, [PassageView(passage, pa, 0.5)])[0]
 
 
-COUNT_300 = "Air strikes near the Norland border killed about 300 militants."
+COUNT_300 = "Missile strikes near the Norland border killed about 300 militants."
 
 
 def test_the_claims_count_and_all_but_who_said_it_support():
     # 64% of the claim (below support_coverage 0.7, above paraphrase_coverage 0.55): all of it
     # but who said it, and the count for the same event
-    s = scored("Norland's Defence Ministry said that air strikes near the Norland border killed about 300 militants.",
+    s = scored("Norland's Defence Ministry said that missile strikes near the Norland border killed about 300 militants.",
                COUNT_300)
     assert s.label == SUPPORTS and s.coverage < 0.7
     assert "the passage gives the claim's count for the same event, and all but who said it" in s.reasons
@@ -279,18 +305,18 @@ def test_the_claims_count_and_all_but_who_said_it_support():
 @pytest.mark.parametrize("claim, passage, asserter_weight", [
     # words of the event the passage does not say: "by friendly fire" (a review's probes)
     # (the asserter weighs less: 58% of the claim, but 64% of it beyond who said it)
-    ("Norland's Defence Ministry said that air strikes near the Norland border killed about 300 militants "
+    ("Norland's Defence Ministry said that missile strikes near the Norland border killed about 300 militants "
      "with heavy artillery fire at dawn.", COUNT_300, 1.0),
-    ("Air strikes near the Norland border killed about 300 militants during heavy fighting on the southern front.",
+    ("Missile strikes near the Norland border killed about 300 militants during heavy fighting on the southern front.",
      COUNT_300, 4.0),
     # one passage word credits one claim word: "strikes" meets "strikes" or "bombings", not both
     ("Norland's Defence Ministry said that its strikes near the Norland border killed about 300 militants "
      "in suicide bombings at dawn.", "Strikes near the Norland border killed about 300 militants.", 3.0),
     # a year ties nothing: any passage of that year shares it
-    ("Norland's Defence Ministry said that air strikes near the Norland border killed many militants in 2016.",
-     "In 2016, air strikes near the Norland border killed many militants.", 4.0),
+    ("Norland's Defence Ministry said that missile strikes near the Norland border killed many militants in 2016.",
+     "In 2016, missile strikes near the Norland border killed many militants.", 4.0),
     # the count of another event: what happened differs
-    ("Norland's Defence Ministry said that air strikes near the Norland border wounded about 300 militants.",
+    ("Norland's Defence Ministry said that missile strikes near the Norland border wounded about 300 militants.",
      COUNT_300, 2.0),
 ])
 def test_no_support_at_paraphrase_coverage_without_the_claims_count_and_event(claim, passage, asserter_weight):
