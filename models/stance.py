@@ -598,6 +598,7 @@ _SIDES = (SYNONYMS[match_key("troops")], SYNONYMS[match_key("militants")],
 _OTHER_SIDES_FORCES = re.compile(r"\b(?:rebel|opposition|militant|terrorist|insurgent|jihadist|islamist|enemy|"
                                  r"hostile|armed\s+group)s?['’]?\s+forces\b", re.I)
 _FORCES = match_key("forces")
+_SIDE_WORDS = frozenset().union(*_SIDES)   # class words, never names ("Rebels seized ...")
 # a killing said actively: its subject killed, it did not lose ("The army killed dozens of
 # civilians" states no loss of the army's); not passive ("were killed", "had been killed")
 _KILLING = re.compile(NOT_PASSIVE + r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying|"
@@ -1030,7 +1031,7 @@ _REPORTED_TO_HAVE = re.compile(r"\b(?:claim(?:ed|s)?|sa(?:id|ys)|report(?:ed|s)?
                                r"believed|thought)\s+to(?:\s+have)?\s*$", re.I)
 # a sentence that denies, doubts or asks ("denied that rebels had captured", "reports that
 # rebels seized Pellan were false", "unsure who was in control"): no taking read from it
-_DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|false|untrue|baseless|unfounded|wrong|"
+_DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|false\w*|untrue|baseless|unfounded|wrong|"
                       r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless)\b|\?", re.I)
 # words just before the verb that leave it unasserted: "without capturing", "on the verge of
 # seizing", "aimed at taking", "who was in control"
@@ -1061,52 +1062,90 @@ def _taking_asserted(norm: str, start: int) -> bool:
 # whom with ("and its allies")
 _ACTOR_TRAILER = re.compile(r"(?:\s+(?:on|in|at|from|during|last|this|early|late|earlier)\s+(?:the\s+)?[\w'’-]+"
                             r"|\s+and\s+(?:its|their|his|her)\s+(?:allies|partners|backers))+$", re.I)
+# a word before the phrase read back that makes it another's: "An offensive against the
+# Pellan Front", "Allies of", "Fighters opposed to", "Rebels besieging the army"
+_NOT_THE_ACTOR_BEFORE = re.compile(r"(?:\b(?:of|against|to|with|(?<!\bled\s)(?<!\bheaded\s)(?<!\bcommanded\s)by|for|from|"
+                                   r"than|like|near|on|at|in|into|toward|towards)|\b[a-z]{3,}ing)\s*$", re.I)
+# whose relation a possessive names: "Ostia's rivals" are not Ostia
+_RELATIONS = frozenset(match_key(w) for w in """rival rivals ally allies enemy enemies opponent opponents foe foes critic
+                       critics partner partners backer backers supporter supporters proxy proxies""".split())
+# a name that only modifies who acts: "Ostia-backed rebels", "Ostia-trained militias" (not "-led")
+_MODIFIED_BY = re.compile(r"\b[\w'’]+-(?:backed|trained|allied|aligned|linked|supported|sponsored|based|funded|armed|"
+                          r"inspired|affiliated)\b", re.I)
 
 
 def _actor_before(norm: str, end: int) -> frozenset[str]:
     """Keys of who acts, read back from `end` (`_agent_before`), past a quotation mark, a report
     ("rebels claimed to have seized"), an aside, when or where ("The Pellan Front on Monday
-    seized"), or, for the second of two verbs ("seized dozens of towns and overran Pellan",
-    "failed to take Brora but seized Pellan"), before the first; hyphened words in parts
-    ("HTS-led": hts, lead)."""
+    seized"; a name there stays: "Troops from Ostia"), or, for the second of two verbs
+    ("seized dozens of towns and overran Pellan", "failed to take Brora but seized Pellan"),
+    before the first; the head, not what it is against, of, or the relation of ("An offensive
+    against the Pellan Front" -> offensive; "Ostia's rivals" -> rival); hyphened "-led" in
+    parts ("HTS-led": hts, lead), a name before "-backed" dropped."""
     before = norm[:end].rstrip(" '\"‘’“”")
     reported = _REPORTED_TO_HAVE.search(before)
     if reported:
         before = before[:reported.start()].rstrip()
     trailer = _ACTOR_TRAILER.search(before)
+    trailer_names: frozenset[str] = frozenset()
     if trailer and trailer.start() > 0:
+        trailer_names = frozenset(match_key(w) for w in re.findall(r"\b(?-i:[A-Z])[\w'’-]*", trailer.group(0))
+                                  if match_key(w) not in CALENDAR_KEYS)
         before = before[:trailer.start()]
-    agent, _ = _agent_before(before, len(before))
+    agent, opens = _agent_before(before, len(before))
     if not agent and re.search(r"\b(?:and|but)\s*$", before):
         earlier = list(re.finditer(r"(?<![\w'-])[a-z]+(?:ed|ran|ook|ew|ught)\b", before[max(0, len(before) - 80):]))
         if earlier:
             return _actor_before(before, max(0, len(before) - 80) + earlier[-1].start())
-    return frozenset(k for a in agent for k in content_keys(a.replace("-", " ")))
+    if agent and _NOT_THE_ACTOR_BEFORE.search(before[:opens]):
+        # the phrase is the object of a preposition or a participle: who acts comes before it
+        head = _NOT_THE_ACTOR_BEFORE.search(before[:opens])
+        before = before[:head.start()].rstrip()
+        agent, opens = _agent_before(before, len(before))
+        trailer_names = frozenset()
+    phrase = _MODIFIED_BY.sub(" ", _AGENT_ASIDE.sub(" ", before[opens:] + " ")) if agent else ""
+    parts = re.split(r"['’]s\s+", phrase)
+    if len(parts) > 1 and {match_key(w) for w, _, _ in words(parts[-1])} & _RELATIONS:
+        phrase = parts[-1]
+    phrase = re.sub(r"\b(?:having|being)\b", " ", phrase, flags=re.I)   # "..., having seized": no one named
+    return frozenset(content_keys(phrase.replace("-", " "))) | trailer_names
 
 
-# a failure said of a time, a manner or an attempt, or followed by what happened after it
-# ("initially failed to take Pellan", "failed to take Pellan for three years", "by force",
-# "failed to take Pellan, but later ..."): it does not deny the taking at another time
-_LIMITED_BEFORE = frozenset("initially first twice thrice repeatedly earlier once previously again several times".split())
-_LIMITED_IN_CLAUSE = re.compile(r"\b(?:on|in|during|for|by|at|twice|times|after|since|last|this|early|yesterday|today|"
-                                r"initially|when|while|again)\b", re.I)
+# a failure said of a time, a manner or an attempt ("initially failed to take Pellan",
+# "failed to take Pellan for three years", "by force", "on Monday"), or followed by what
+# happened to the place after it ("..., but the army later lost control of the city to them"):
+# it does not deny the taking at another time
+_LIMITED_BEFORE = frozenset("initially first twice thrice repeatedly earlier previously several times".split())
+_LIMITED_IN_CLAUSE = re.compile(
+    r"\b(?:on\s+(?:\w+day|the\s+\d+\w*|\d+)|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4})|"
+    r"in\s+(?:the\s+)?(?:past|first|early|initial|previous)\b|for\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?)|"
+    r"by\s+force|at\s+first|initially|twice|\w+\s+times|during|last\s+(?:week|month|year|time)|earlier|yesterday|"
+    r"since|when|while|after)\b", re.I)
 _LATER_IN_SENTENCE = re.compile(r"\b(?:but|later|before|until|eventually|then|yet)\b", re.I)
 
 
-def _failure_limited(before: str, after: str) -> bool:
+def _failure_limited(before: str, after: str, place: str) -> bool:
     """Whether a failure to take a place is limited to a time, manner or attempt: a word just
-    before "failed" (`_LIMITED_BEFORE`), one in its clause after the place ("for three years",
-    "by force", "on Monday"), or what happened later in the sentence ("but", "later")."""
+    before "failed" (`_LIMITED_BEFORE`), a time or manner in its clause after the place ("for
+    three years", "by force", "on Monday"), or what happened to the place later in the sentence
+    ("but ... it", "later ... the city", "... Pellan")."""
     if {w.lower() for w, _, _ in words(before[-40:])[-3:]} & _LIMITED_BEFORE:
         return True
     sentence = re.split(r"[.;!?]", after)[0]
-    return bool(_LIMITED_IN_CLAUSE.search(sentence.split(",")[0]) or _LATER_IN_SENTENCE.search(sentence))
+    if _LIMITED_IN_CLAUSE.search(sentence.split(",")[0]):
+        return True
+    later = _LATER_IN_SENTENCE.search(sentence)
+    rest = sentence[later.end():] if later else ""
+    return bool(later and (re.search(r"\b(?:it|the\s+(?:city|town|village|area|place))\b", rest, re.I)
+                           or re.search(r"\b" + re.escape(place) + r"\b", rest)))
 
 
 def _taker_after(text: str) -> frozenset[str]:
-    """Keys of who took a place, named after "to" or "by": "the rebels backed by Ostia" -> {rebel}."""
+    """Keys of who took a place, named after "to" or "by": "the rebels backed by Ostia",
+    "Ostia-backed rebels" -> {rebel}."""
     end = _TAKER_ENDS.search(text)
-    return _content_set(text[:end.start() if end else len(text)])
+    return _content_set(_MODIFIED_BY.sub(" ", text[:end.start() if end else len(text)]))
 
 
 @lru_cache(maxsize=4096)
@@ -1127,7 +1166,7 @@ def place_control(text: str) -> tuple[PlaceControl, ...]:
             obj = _PLACE_OBJECT.match(rest, extent.end() if extent else 0)
             if not obj or not _taking_asserted(norm, m.start()):
                 continue
-            if not taken and _failure_limited(norm[:m.start()], rest[obj.end():]):
+            if not taken and _failure_limited(norm[:m.start()], norm[m.end() + obj.end():], obj.group("place")):
                 continue
             actor = _actor_before(norm, m.start())
             lost = m.groupdict().get("lost")
@@ -1959,7 +1998,7 @@ class ExplicitStanceScorer:
             return False
         if not (c.taker and p.taker):
             return None
-        c_names, p_names = c.taker & claim_names, p.taker & passage_names
+        c_names, p_names = (c.taker & claim_names) - _SIDE_WORDS, (p.taker & passage_names) - _SIDE_WORDS
         if c_names and p_names:
             return bool(found_in(p_names) & c_names)
         if found_in(p.taker) & c.taker - {_LED}:
@@ -2365,7 +2404,8 @@ class ExplicitStanceScorer:
                 hands = self._same_hands(c, p, found_in, names, passage_names, passage)
                 # the claim's taker named in the passage, not as who took it ("The army lost
                 # control of Pellan to rebels backed by Ostia" does not say Ostia took it)
-                elsewhere = (c.taker & names & found_in(passage_keys)) - found_in(p.taker) if p.taker else set()
+                elsewhere = ((c.taker & names & found_in(passage_keys)) - found_in(p.taker) - _SIDE_WORDS
+                             if p.taker else set())
                 if hands is None and c.taken and p.taken and elsewhere:
                     control_blocks.append("the passage names " + ", ".join(sorted(elsewhere))
                                           + " but not as who took " + ", ".join(sorted(c.place)))
@@ -2385,10 +2425,13 @@ class ExplicitStanceScorer:
                     # others or by unsaid ones ("the army lost control of Pellan" / "Ostian troops
                     # failed to enter Pellan": it may have lost it to the rebels)
                     matched |= (c.said | c.loser | c.taker) & set(claim.keys)
-                    # ... unless the passage also says the claim's words ("failed to take Pellan
-                    # in 2016 but seized it in 2020")
-                    if c.taken and not found_in(passage_keys - set(pa.negated)) & c.said:
+                    # ... unless the passage also says the place was taken; its words said of
+                    # another place support nothing ("failed to take Pellan but seized Kessel")
+                    if c.taken and not any(q.taken and c.place <= found_in(q.place)
+                                           for q in place_control(passage.text)):
                         passage_neg |= c.said & set(claim.keys) - set(claim.negated)
+                        control_blocks.append("the passage says the taking of " + ", ".join(sorted(c.place))
+                                              + " failed")
         # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
         # passage names no side the claim does not ("casualties of terrorists" are not the
         # army's: the verb's subject says whose loss it is)

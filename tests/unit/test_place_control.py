@@ -154,3 +154,30 @@ def test_a_limited_failure_or_an_aside_says_nothing_of_the_taking(claim, passage
 
 def test_a_failure_said_on_a_day_by_someone_is_still_a_failure():
     assert _one_stance("Rebels seized Kessel.", "Rebels failed to take Kessel, the army said on Monday.").label == REFUTES
+
+
+# the fourteenth review's probes: who failed is the head of its phrase, not what it is
+# against, of, or the relation of; a name that only modifies or is "from" ...
+@pytest.mark.parametrize("claim, passage, label", [
+    ("The Pellan Front seized Kessel.", "An offensive against the Pellan Front failed to take Kessel.", NEUTRAL),
+    ("The Pellan Front seized Kessel.", "A rival of the Pellan Front failed to take Kessel.", NEUTRAL),
+    ("The Pellan Front seized Kessel.", "Fighters opposed to the Pellan Front failed to take Kessel.", NEUTRAL),
+    ("The Pellan Front seized Kessel.", "Allies of the Pellan Front failed to take Kessel.", NEUTRAL),
+    ("The Pellan Front seized Kessel.", "The Pellan Front's allies failed to take Kessel.", NEUTRAL),
+    ("Ostia seized Kessel.", "Ostia's rivals failed to take Kessel.", NEUTRAL),
+    ("The army seized Kessel.", "Rebels besieging the army failed to take Kessel.", NEUTRAL),
+    ("Rebels from Brora seized Kessel.", "Rebels from Tull failed to take Kessel.", NEUTRAL),
+    ("Rebels failed to take Kessel.", "\"Rebels seized Kessel,\" the army falsely claimed.", NEUTRAL),
+    ("Rebels failed to take Kessel.", "The army falsely claimed that rebels had seized Kessel.", NEUTRAL),
+    ("Ostia seized Kessel.", "Troops from Ostia seized Kessel.", SUPPORTS),
+    ("Ostia seized Kessel.", "Ostia-trained militias took control of Kessel.", NEUTRAL),
+    ("Ostia seized Kessel.", "Kessel fell to Ostia-backed rebels.", NEUTRAL),
+    # ... and a failure is limited only by a time, a manner or what happened to the place later
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel on the coast.", REFUTES),
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel at all.", REFUTES),
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel and later withdrew.", REFUTES),
+    ("Rebels seized Kessel.", "Rebels again failed to take Kessel.", REFUTES),
+    ("Rebels seized Kessel.", "Rebels failed to take Kessel but seized Brora.", REFUTES),
+])
+def test_who_failed_and_how_after_the_fourteenth_review(claim, passage, label):
+    assert _one_stance(claim, passage).label == label
