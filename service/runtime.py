@@ -100,7 +100,9 @@ class Engine:
         explicit = ExplicitStanceScorer.from_lexicon(store.meta, lexicon=self._lexicon)
         scorer = CrossEncoderStanceScorer(s.stance_model_path, explicit) if s.stance_model_path else explicit
         scorer.warm_up()
-        return Verifier(store, self.embedder, scorer)
+        verifier = Verifier(store, self.embedder, scorer)
+        verifier.retriever.warm_up()
+        return verifier
 
     def _stamp(self) -> tuple | None:
         try:

@@ -203,6 +203,19 @@ def test_members_leading_others_stand_for_the_one_group_named(verifier):
     assert out["verdict"] != "SUPPORTED", _why(out)
 
 
+def test_passages_saying_who_holds_the_claims_place_are_retrieved_whatever_their_words(verifier):
+    from models.retriever import RetrievalSettings
+    rows = verifier.retriever.rows_holding("brora")
+    assert [verifier.store.passages[r].text for r in rows] == [
+        "An attack led by the Harlan Front failed to establish positions in Brora, the Norland army said."]
+    held = verifier.retriever._holding_rows("The Norland army lost control of Brora.", [], None)
+    assert held == set(rows)
+    assert verifier.retriever._holding_rows("The Norland army lost control of Brora.", list(rows), None) == set()
+    assert verifier.retriever._holding_rows("Brora is a town.", [], None) == set()   # no taking said
+    with pytest.raises(ValueError):
+        RetrievalSettings(holding=-1)
+
+
 def test_a_group_its_article_classes_as_rebels_is_the_rebels_who_failed_to_take_a_place(verifier):
     out = verifier.verify("The Norland army lost control of Brora to the rebels.")
     assert out["verdict"] == "REFUTED", _why(out)

@@ -181,3 +181,46 @@ def test_a_failure_said_on_a_day_by_someone_is_still_a_failure():
 ])
 def test_who_failed_and_how_after_the_fourteenth_review(claim, passage, label):
     assert _one_stance(claim, passage).label == label
+
+
+# a loss whose taker the claim leaves unsaid is refuted by the failure of the assault on the
+# place, not by one party's ("Ostian troops failed to enter Kessel": it may have been lost to
+# another)
+def test_the_assaults_failure_refutes_a_loss_to_someone_unsaid():
+    assert _frame("An attack led by the Pellan Front failed to establish positions in Kessel.").by_operation
+    assert _frame("The rebel offensive failed to take Kessel.").by_operation
+    assert not _frame("Ostian troops failed to enter Kessel.").by_operation
+    lost = "The Norland army has lost control of Kessel."
+    assert _one_stance(lost, "An attack led by the Pellan Front failed to establish positions in Kessel, the army "
+                             "said.").label == REFUTES
+    assert _one_stance(lost, "The rebel offensive failed to take Kessel.").label == REFUTES
+    assert _one_stance("Rebels have lost control of Kessel.", "The army offensive failed to take Kessel.").label == REFUTES
+    assert _one_stance(lost, "Ostian troops failed to enter Kessel.").label == NEUTRAL
+    assert _one_stance("The Norland army has lost control of Kessel to Ostia.",
+                       "An attack led by the Pellan Front failed to establish positions in Kessel.").label == NEUTRAL
+
+
+# the fifteenth review's probes: not the loser's own operation, nor one of another time or an
+# unnamed one, nor a campaign or police operation; not a taking of parts; not a doubted failure
+@pytest.mark.parametrize("claim, passage", [
+    ("The Norland army lost control of Kessel.", "An offensive launched by the Norland army failed to take Kessel."),
+    ("The Norland army lost control of Kessel.", "The Norland army said its offensive failed to take Kessel."),
+    ("The army lost control of Kessel.", "Its attack failed to take Kessel."),
+    ("The army lost control of Kessel.", "The army said an attack failed to take Kessel."),
+    ("The army lost control of Kessel.", "Their offensive failed to take Kessel, the army said."),
+    ("The Norland army lost control of Kessel.", "Norland said the offensive failed to take Kessel."),
+    ("The Norland army lost control of Kessel in 2023.", "A 2016 offensive failed to take Kessel."),
+    ("The Norland army lost control of Kessel.", "A previous offensive failed to take Kessel."),
+    ("The Norland army lost control of Kessel.", "Years ago, an offensive failed to take Kessel."),
+    ("The Norland army lost control of Kessel.", "In 2016, a rebel offensive failed to take Kessel."),
+    ("The Norland army has lost control of Kessel.", "An election campaign failed to take Kessel."),
+    ("The Norland army has lost control of Kessel.", "A police operation failed to take Kessel."),
+    ("The army lost control of Kessel.", "The operation failed to take Kessel by surprise."),
+    ("The Norland army lost control of parts of Kessel.", "The offensive failed to take Kessel."),
+    ("The army lost control of parts of Kessel.", "The offensive failed to take all of Kessel."),
+    ("The Norland army has lost control of Kessel.", "Officials feared the offensive failed to take Kessel."),
+    ("The Norland army has lost control of Kessel.", "It is not true that the offensive failed to take Kessel."),
+    ("Rebels seized parts of Kessel.", "The rebels failed to take all of Kessel."),
+])
+def test_no_failure_refutes_after_the_fifteenth_review(claim, passage):
+    assert _one_stance(claim, passage).label == NEUTRAL
