@@ -998,6 +998,16 @@ class PlaceControl(NamedTuple):
 _BY_OPERATION = re.compile(r"\b(?:an?|the|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|offensive|assault|incursion|advance)\s+"
                            r"(?:(?:led|launched|mounted|spearheaded|staged)\s+by\s+[^,;:.]*?\s+)?(?:(?:has|have|had)\s+)?$", re.I)
 _OPERATION_KEYS = frozenset(match_key(w) for w in "attack offensive assault incursion advance".split())
+def _opposed(taker_sides: frozenset[int], loser_sides: frozenset[int]) -> bool:
+    """Whether a taker is the other side of a loser in an armed conflict (army and militants),
+    the militants where the loser's side is not told ("Assad's government")."""
+    if len(taker_sides) != 1 or 2 in taker_sides:
+        return False
+    return taker_sides != loser_sides and 2 not in loser_sides if loser_sides else taker_sides == {1}
+
+
+_DATED = re.compile(r"\b(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+(?:week|month|year))\b", re.I)
 # ... not one of another time: "A 2016 offensive", "the previous attack", "Years ago, ..."
 _ANOTHER_TIME = re.compile(r"\b(?:\d{4}|previous|last|earlier|first|second|third|past|former|prior|ago|once)\b", re.I)
 
@@ -1043,9 +1053,13 @@ _REPORTED_TO_HAVE = re.compile(r"\b(?:claim(?:ed|s)?|sa(?:id|ys)|report(?:ed|s)?
                                r"believed|thought)\s+to(?:\s+have)?\s*$", re.I)
 # a sentence that denies, doubts or asks ("denied that rebels had captured", "reports that
 # rebels seized Pellan were false", "unsure who was in control"): no taking read from it
-_DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|false\w*|untrue|not\s+true|fear\w*|"
-                      r"suspect\w*|(?:may|might|could)\s+have|possibl\w*|perhaps|baseless|unfounded|wrong|"
-                      r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless)\b|\?", re.I)
+_DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|false(?:ly)?|untrue|"
+                      r"not\s+true|baseless|unfounded|wrong(?:ly)?|refut\w*|rumou?rs?)\b|\?", re.I)
+# ... and in its own clause before it: a fear, a suspicion, a question ("Officials feared the
+# offensive failed to take Pellan", "unsure who was in control of Pellan"); not "Rebels failed
+# to take Pellan, and residents feared reprisals" (a review's probes)
+_DOUBTED_BEFORE = re.compile(r"\b(?:fear(?:s|ed|ing)?|suspect(?:s|ed|ing)?|unsure|unclear|uncertain|whether|if|unless|"
+                             r"possibly|perhaps|(?:may|might|could)\s+have)\b", re.I)
 # words just before the verb that leave it unasserted: "without capturing", "on the verge of
 # seizing", "aimed at taking", "who was in control"
 _NOT_DONE_BEFORE = frozenset("""without verge aimed aim aiming aims bid attempt attempts attempted attempting try tries
@@ -1059,11 +1073,15 @@ def _content_set(text: str) -> frozenset[str]:
 
 
 def _taking_asserted(norm: str, start: int) -> bool:
-    """Whether the taking (or failing) at `start` is asserted: not doubted or denied anywhere in
-    the sentence, not an inverted condition ("Had rebels captured Pellan, ..."), not after a
-    word that leaves it undone or only meant ("without capturing", "could lose control"), but
-    reported ("claimed to have seized")."""
-    if _DOUBTED.search(norm) or re.match(r"\W*(?:had|were|should)\s", norm, re.I):
+    """Whether the taking (or failing) at `start` is asserted: not denied or said false in its
+    sentence, not doubted in its clause before it, not an inverted condition ("Had rebels
+    captured Pellan, ..."), not after a word that leaves it undone or only meant ("without
+    capturing", "could lose control"), but reported ("claimed to have seized")."""
+    opens = max((m.end() for m in re.finditer(r"[.!?;]\s", norm[:start])), default=0)
+    closes = re.search(r"[.!?;](?:\s|$)", norm[start:])
+    sentence = norm[opens:start + closes.end() if closes else len(norm)]
+    clause = norm[max((m.end() for m in re.finditer(r"[,;:.!?]", norm[:start])), default=0):start]
+    if _DOUBTED.search(sentence) or _DOUBTED_BEFORE.search(clause) or re.match(r"\W*(?:had|were|should)\s", sentence, re.I):
         return False
     before = norm[:start].rstrip(" '\"‘’“”")
     if set(w.lower() for w, _, _ in words(before[-40:])[-4:]) & _NOT_DONE_BEFORE:
@@ -1131,7 +1149,7 @@ def _actor_before(norm: str, end: int) -> frozenset[str]:
 # it does not deny the taking at another time
 _LIMITED_BEFORE = frozenset("initially first twice thrice repeatedly earlier previously several times".split())
 _LIMITED_IN_CLAUSE = re.compile(
-    r"\b(?:on\s+(?:\w+day|the\s+\d+\w*|\d+)|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"\b(?:on\s+(?:\w+day|the\s+\d+\w*|\d+)|in\s+(?:its|their|the)\s+(?:first|early|opening|initial)|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4})|"
     r"in\s+(?:the\s+)?(?:past|first|early|initial|previous)\b|for\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?)|"
     r"by\s+(?:force|surprise)|at\s+first|initially|twice|\w+\s+times|during|last\s+(?:week|month|year|time)|earlier|yesterday|"
@@ -2028,6 +2046,14 @@ class ExplicitStanceScorer:
             return True
         return None
 
+    @staticmethod
+    def _sides_of(taker: frozenset[str], names: AbstractSet[str], passage: PassageView) -> frozenset[int]:
+        """The sides (`_SIDES`) a passage's taker is of: by its class words, or militants where
+        all its names are a group its article classes so ("An attack led by the Ostian Front")."""
+        named = (taker & names) - _SIDE_WORDS
+        militant = {1} if named and named <= set(passage.militant_names) else set()
+        return sides_named("", taker - {_FORCES}) | militant
+
     def militant_names(self, article: ArticleNames) -> tuple[str, ...]:
         """Keys of the names an article gives groups with a class word of the militants' side
         ("the HTS terrorist group", "the Pellan Front rebel group"), with their other spellings."""
@@ -2437,15 +2463,17 @@ class ExplicitStanceScorer:
                     else:
                         matched |= c.said & set(claim.keys)
                 elif c.taken != p.taken and (c.whole or not c.taken) and (hands or hands is None and c.taken and (
-                        not c.taker and p.by_operation and p.taker - _OPERATION_KEYS
-                        and not sides_named("", p.taker) & sides_named("", c.loser))):
+                        not c.taker and p.by_operation and _opposed(self._sides_of(p.taker, passage_names, passage),
+                                                                    sides_named("", c.loser - {_FORCES}))
+                        and not _DATED.search(claim_text))):
                     # a denial by the claim's taker, named alike ("HTS" / "the rebels"), or, where
-                    # the claim does not say who took it, the failure of the assault on the place,
-                    # made by someone named and not the loser's side ("The army lost control of
-                    # Pellan" / "An attack led by the Ostian Front failed to establish positions in
-                    # Pellan"); not by others or unsaid ones ("Ostian troops failed to enter
-                    # Pellan": it may have lost it to the rebels; "Its offensive failed ..."), nor
-                    # of a taking of parts ("lost control of parts of Pellan")
+                    # the claim does not say who took it, the failure of the other side's assault
+                    # on the place, the militants' where the loser's side is not told ("The army
+                    # lost control of Pellan" / "An attack led by the Ostian Front, a rebel group,
+                    # failed to establish positions in Pellan"); not by
+                    # others or unsaid ones ("Ostian troops failed to enter Pellan", "An Ostian
+                    # offensive failed ...": it may have lost it to someone else; "Its offensive
+                    # failed ..."), not against a claim dated ("in 2019"), nor of a taking of parts
                     matched |= (c.said | c.loser | c.taker) & set(claim.keys)
                     # ... unless the passage also says the place was taken; its words said of
                     # another place support nothing ("failed to take Pellan but seized Kessel")

@@ -219,6 +219,9 @@ def test_passages_saying_who_holds_the_claims_place_are_retrieved_whatever_their
 def test_a_group_its_article_classes_as_rebels_is_the_rebels_who_failed_to_take_a_place(verifier):
     out = verifier.verify("The Norland army lost control of Brora to the rebels.")
     assert out["verdict"] == "REFUTED", _why(out)
+    # ... and the militants whose failed assault refutes a loss to someone unsaid
+    out = verifier.verify("The Norland army lost control of Brora.")
+    assert out["verdict"] == "REFUTED", _why(out)
 
 
 @pytest.mark.parametrize("text", [

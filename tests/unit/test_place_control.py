@@ -191,9 +191,12 @@ def test_the_assaults_failure_refutes_a_loss_to_someone_unsaid():
     assert _frame("The rebel offensive failed to take Kessel.").by_operation
     assert not _frame("Ostian troops failed to enter Kessel.").by_operation
     lost = "The Norland army has lost control of Kessel."
-    assert _one_stance(lost, "An attack led by the Pellan Front failed to establish positions in Kessel, the army "
-                             "said.").label == REFUTES
     assert _one_stance(lost, "The rebel offensive failed to take Kessel.").label == REFUTES
+    # the Pellan Front's side is told by its article (tests/test_events_and_groups.py); alone,
+    # like an Ostian offensive, it may be a third side's
+    assert _one_stance(lost, "An attack led by the Pellan Front failed to establish positions in Kessel, the army "
+                             "said.").label == NEUTRAL
+    assert _one_stance(lost, "An Ostian offensive failed to take Kessel.").label == NEUTRAL
     assert _one_stance("Rebels have lost control of Kessel.", "The army offensive failed to take Kessel.").label == REFUTES
     assert _one_stance(lost, "Ostian troops failed to enter Kessel.").label == NEUTRAL
     assert _one_stance("The Norland army has lost control of Kessel to Ostia.",
@@ -223,4 +226,27 @@ def test_the_assaults_failure_refutes_a_loss_to_someone_unsaid():
     ("Rebels seized parts of Kessel.", "The rebels failed to take all of Kessel."),
 ])
 def test_no_failure_refutes_after_the_fifteenth_review(claim, passage):
+    assert _one_stance(claim, passage).label == NEUTRAL
+
+
+# the sixteenth review's probes: a doubt is read in the failure's own sentence and clause, not
+# anywhere in the passage ...
+@pytest.mark.parametrize("passage", [
+    "Rebels failed to take Kessel, and residents feared reprisals.",
+    "Rebels failed to take Kessel, perhaps because of the weather.",
+    "Rebels failed to take Kessel; the toll could have been higher.",
+    "Rebels failed to take Kessel. It was possibly the heaviest fighting of the year.",
+])
+def test_a_doubt_elsewhere_leaves_the_failure_asserted(passage):
+    assert _one_stance("Rebels captured Kessel.", passage).label == REFUTES
+
+
+# ... and a failed assault refutes a loss to someone unsaid only where it is the militants',
+# not a third side's, not limited to its first days, not against a dated loss
+@pytest.mark.parametrize("claim, passage", [
+    ("The Norland army lost control of Kessel.", "An Ostian offensive failed to take Kessel."),
+    ("The Norland army lost control of Kessel.", "The rebel offensive failed to take Kessel in its first days."),
+    ("The Norland army lost control of Kessel in 2019.", "The rebel offensive failed to take Kessel."),
+])
+def test_a_failed_assault_after_the_sixteenth_review(claim, passage):
     assert _one_stance(claim, passage).label == NEUTRAL
