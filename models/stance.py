@@ -599,6 +599,7 @@ _OTHER_SIDES_FORCES = re.compile(r"\b(?:rebel|opposition|militant|terrorist|insu
                                  r"hostile|armed\s+group)s?['’]?\s+forces\b", re.I)
 _FORCES = match_key("forces")
 _SIDE_WORDS = frozenset().union(*_SIDES)   # class words, never names ("Rebels seized ...")
+_GOVERNMENT = frozenset(match_key(w) for w in "government regime".split())
 # a killing said actively: its subject killed, it did not lose ("The army killed dozens of
 # civilians" states no loss of the army's); not passive ("were killed", "had been killed")
 _KILLING = re.compile(NOT_PASSIVE + r"\b(?:killed|kills|killing|eliminated|eliminates|eliminating|slew|slays|slaying|"
@@ -1006,8 +1007,10 @@ def _opposed(taker_sides: frozenset[int], loser_sides: frozenset[int]) -> bool:
     return taker_sides != loser_sides and 2 not in loser_sides if loser_sides else taker_sides == {1}
 
 
-_DATED = re.compile(r"\b(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december|"
-                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+(?:week|month|year))\b", re.I)
+# a claim dated: "in 2019", "in May", "on Monday", "last week" (not "may fall", "march on")
+_DATED = re.compile(r"\b(?:in\s+(?:(?:early|late|mid-?)\s*)?(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|"
+                    r"august|september|october|november|december)|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+                    r"saturday|sunday)|yesterday|last\s+(?:week|month|year))\b", re.I)
 # ... not one of another time: "A 2016 offensive", "the previous attack", "Years ago, ..."
 _ANOTHER_TIME = re.compile(r"\b(?:\d{4}|previous|last|earlier|first|second|third|past|former|prior|ago|once)\b", re.I)
 
@@ -1053,13 +1056,15 @@ _REPORTED_TO_HAVE = re.compile(r"\b(?:claim(?:ed|s)?|sa(?:id|ys)|report(?:ed|s)?
                                r"believed|thought)\s+to(?:\s+have)?\s*$", re.I)
 # a sentence that denies, doubts or asks ("denied that rebels had captured", "reports that
 # rebels seized Pellan were false", "unsure who was in control"): no taking read from it
-_DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|false(?:ly)?|untrue|"
-                      r"not\s+true|baseless|unfounded|wrong(?:ly)?|refut\w*|rumou?rs?)\b|\?", re.I)
-# ... and in its own clause before it: a fear, a suspicion, a question ("Officials feared the
-# offensive failed to take Pellan", "unsure who was in control of Pellan"); not "Rebels failed
-# to take Pellan, and residents feared reprisals" (a review's probes)
-_DOUBTED_BEFORE = re.compile(r"\b(?:fear(?:s|ed|ing)?|suspect(?:s|ed|ing)?|unsure|unclear|uncertain|whether|if|unless|"
-                             r"possibly|perhaps|(?:may|might|could)\s+have)\b", re.I)
+# a text that denies, doubts or asks ("denied that rebels had captured", "reports that rebels
+# seized Pellan were false", "unsure who was in control", "Rebels seized Pellan, officials
+# feared"): no taking read from it. Anywhere in the text: a doubt's scope is not read, and
+# scoping it to the clause let "Rebels seized Pellan, officials feared" and "denied reports from
+# the U.S. that rebels had seized Pellan" refute (two reviews); the cost is a failure also left
+# unread where the doubt is about something else ("..., and residents feared reprisals")
+_DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|false\w*|untrue|not\s+true|fear\w*|"
+                      r"suspect\w*|(?:may|might|could)\s+have|possibl\w*|perhaps|baseless|unfounded|wrong|"
+                      r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless)\b|\?", re.I)
 # words just before the verb that leave it unasserted: "without capturing", "on the verge of
 # seizing", "aimed at taking", "who was in control"
 _NOT_DONE_BEFORE = frozenset("""without verge aimed aim aiming aims bid attempt attempts attempted attempting try tries
@@ -1073,15 +1078,11 @@ def _content_set(text: str) -> frozenset[str]:
 
 
 def _taking_asserted(norm: str, start: int) -> bool:
-    """Whether the taking (or failing) at `start` is asserted: not denied or said false in its
-    sentence, not doubted in its clause before it, not an inverted condition ("Had rebels
-    captured Pellan, ..."), not after a word that leaves it undone or only meant ("without
-    capturing", "could lose control"), but reported ("claimed to have seized")."""
-    opens = max((m.end() for m in re.finditer(r"[.!?;]\s", norm[:start])), default=0)
-    closes = re.search(r"[.!?;](?:\s|$)", norm[start:])
-    sentence = norm[opens:start + closes.end() if closes else len(norm)]
-    clause = norm[max((m.end() for m in re.finditer(r"[,;:.!?]", norm[:start])), default=0):start]
-    if _DOUBTED.search(sentence) or _DOUBTED_BEFORE.search(clause) or re.match(r"\W*(?:had|were|should)\s", sentence, re.I):
+    """Whether the taking (or failing) at `start` is asserted: not doubted or denied anywhere in
+    the text (`_DOUBTED`), not an inverted condition ("Had rebels captured Pellan, ..."), not
+    after a word that leaves it undone or only meant ("without capturing", "could lose
+    control"), but reported ("claimed to have seized")."""
+    if _DOUBTED.search(norm) or re.match(r"\W*(?:had|were|should)\s", norm, re.I):
         return False
     before = norm[:start].rstrip(" '\"‘’“”")
     if set(w.lower() for w, _, _ in words(before[-40:])[-4:]) & _NOT_DONE_BEFORE:
@@ -2052,7 +2053,8 @@ class ExplicitStanceScorer:
         all its names are a group its article classes so ("An attack led by the Ostian Front")."""
         named = (taker & names) - _SIDE_WORDS
         militant = {1} if named and named <= set(passage.militant_names) else set()
-        return sides_named("", taker - {_FORCES}) | militant
+        government = {0} if _GOVERNMENT & taker else set()   # "A government offensive", "government forces"
+        return sides_named("", taker - {_FORCES}) | militant | government
 
     def militant_names(self, article: ArticleNames) -> tuple[str, ...]:
         """Keys of the names an article gives groups with a class word of the militants' side
