@@ -998,7 +998,6 @@ class PlaceControl(NamedTuple):
 # (has) ...", "The rebel offensive ..."
 _BY_OPERATION = re.compile(r"\b(?:an?|the|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|offensive|assault|incursion|advance)\s+"
                            r"(?:(?:led|launched|mounted|spearheaded|staged)\s+by\s+[^,;:.]*?\s+)?(?:(?:has|have|had)\s+)?$", re.I)
-_OPERATION_KEYS = frozenset(match_key(w) for w in "attack offensive assault incursion advance".split())
 def _opposed(taker_sides: frozenset[int], loser_sides: frozenset[int]) -> bool:
     """Whether a taker is the other side of a loser in an armed conflict (army and militants),
     the militants where the loser's side is not told ("Assad's government")."""
@@ -2047,6 +2046,66 @@ class ExplicitStanceScorer:
             return True
         return None
 
+    def _who_holds(self, claim_text: str, claim: TextAnalysis, passage: PassageView, found_in,
+                   names: set[str], passage_keys: frozenset[str]) -> tuple[set[str], set[str], list[str]]:
+        """Who holds a place (`place_control`), claim against passage: the claim's keys the
+        passage states in other words, those it negates, and why support is blocked. A taking
+        is stated by the passage's taking of the same place by the same hands (`_same_hands`),
+        and negated by a denial by the same hands or, where the claim does not say who took
+        it, by the failure of the other side's assault on the place; only parts taken, other
+        hands, or the claim's taker named in another role block support."""
+        pa = passage.analysis
+        said: set[str] = set()
+        negated: set[str] = set()
+        blocks: list[str] = []
+        # the passage's names: its capitalised words, the first only where the corpus names it
+        passage_names = {match_key(n) for n in pa.names} - ({pa.initial} - self.name_keys)
+        for c in place_control(claim_text):
+            for p in place_control(passage.text):
+                # the same place, all of its name ("Pellan International Airport" is not Pellan)
+                if found_in(p.place) != c.place or not all(found_in(frozenset({k})) for k in p.place):
+                    continue
+                hands = self._same_hands(c, p, found_in, names, passage_names, passage)
+                # the claim's taker named in the passage, not as who took it ("The army lost
+                # control of Pellan to rebels backed by Ostia" does not say Ostia took it)
+                elsewhere = ((c.taker & names & found_in(passage_keys)) - found_in(p.taker) - _SIDE_WORDS
+                             if p.taker else set())
+                if hands is None and c.taken and p.taken and elsewhere:
+                    blocks.append("the passage names " + ", ".join(sorted(elsewhere))
+                                  + " but not as who took " + ", ".join(sorted(c.place)))
+                    continue
+                if hands is False:
+                    if c.taken and p.taken and c.taker and p.taker:
+                        blocks.append("the passage says other hands took " + ", ".join(sorted(c.place)))
+                    continue
+                if c.taken and p.taken:
+                    if c.whole and not p.whole:
+                        blocks.append("the passage says only parts of " + ", ".join(sorted(c.place)) + " were taken")
+                    else:
+                        said |= c.said & set(claim.keys)
+                    continue
+                # a denial by the claim's taker, named alike ("HTS" / "the rebels"), or, where the
+                # claim does not say who took it, the failure of the other side's assault on the
+                # place, the militants' where the loser's side is not told ("The army lost control
+                # of Pellan" / "An attack led by the Ostian Front, a rebel group, failed to
+                # establish positions in Pellan"); not by others or unsaid ones ("Ostian troops
+                # failed to enter Pellan", "An Ostian offensive failed ...": it may have been lost
+                # to someone else; "Its offensive failed ..."), not against a claim dated ("in
+                # 2019"), nor of a taking of parts
+                assault_failed = (hands is None and c.taken and not c.taker and p.by_operation
+                                  and _opposed(self._sides_of(p.taker, passage_names, passage),
+                                               sides_named("", c.loser - {_FORCES}))
+                                  and not _DATED.search(claim_text))
+                if c.taken == p.taken or not (c.whole or not c.taken) or not (hands or assault_failed):
+                    continue
+                said |= (c.said | c.loser | c.taker) & set(claim.keys)
+                # ... unless the passage also says the place was taken; its words said of another
+                # place support nothing ("failed to take Pellan but seized Kessel")
+                if c.taken and not any(q.taken and c.place <= found_in(q.place) for q in place_control(passage.text)):
+                    negated |= c.said & set(claim.keys) - set(claim.negated)
+                    blocks.append("the passage says the taking of " + ", ".join(sorted(c.place)) + " failed")
+        return said, negated, blocks
+
     @staticmethod
     def _sides_of(taker: frozenset[str], names: AbstractSet[str], passage: PassageView) -> frozenset[int]:
         """The sides (`_SIDES`) a passage's taker is of: by its class words, or militants where
@@ -2434,56 +2493,11 @@ class ExplicitStanceScorer:
                     for p_event, p_agent, _ in begun_operations(passage.text)):
                 matched |= said & set(claim.keys)
         # who holds a place, said in other words ("took control of" / "overran"; "lost control
-        # of" from the side that lost it) or denied ("failed to establish positions in"): the
-        # claim's words for the taking are stated, or negated, where the passage speaks of the
-        # same place and of the same hands
-        control_blocks: list[str] = []
-        # the passage's names: its capitalised words, the first only where the corpus names it
-        passage_names = {match_key(n) for n in pa.names} - ({pa.initial} - self.name_keys)
-        for c in place_control(claim_text) if claim_text else ():
-            for p in place_control(passage.text):
-                # the same place, all of its name ("Pellan International Airport" is not Pellan)
-                if found_in(p.place) != c.place or not all(found_in(frozenset({k})) for k in p.place):
-                    continue
-                hands = self._same_hands(c, p, found_in, names, passage_names, passage)
-                # the claim's taker named in the passage, not as who took it ("The army lost
-                # control of Pellan to rebels backed by Ostia" does not say Ostia took it)
-                elsewhere = ((c.taker & names & found_in(passage_keys)) - found_in(p.taker) - _SIDE_WORDS
-                             if p.taker else set())
-                if hands is None and c.taken and p.taken and elsewhere:
-                    control_blocks.append("the passage names " + ", ".join(sorted(elsewhere))
-                                          + " but not as who took " + ", ".join(sorted(c.place)))
-                    continue
-                if hands is False:
-                    if c.taken and p.taken and c.taker and p.taker:
-                        control_blocks.append("the passage says other hands took " + ", ".join(sorted(c.place)))
-                    continue
-                if c.taken and p.taken:
-                    if c.whole and not p.whole:
-                        control_blocks.append("the passage says only parts of " + ", ".join(sorted(c.place))
-                                              + " were taken")
-                    else:
-                        matched |= c.said & set(claim.keys)
-                elif c.taken != p.taken and (c.whole or not c.taken) and (hands or hands is None and c.taken and (
-                        not c.taker and p.by_operation and _opposed(self._sides_of(p.taker, passage_names, passage),
-                                                                    sides_named("", c.loser - {_FORCES}))
-                        and not _DATED.search(claim_text))):
-                    # a denial by the claim's taker, named alike ("HTS" / "the rebels"), or, where
-                    # the claim does not say who took it, the failure of the other side's assault
-                    # on the place, the militants' where the loser's side is not told ("The army
-                    # lost control of Pellan" / "An attack led by the Ostian Front, a rebel group,
-                    # failed to establish positions in Pellan"); not by
-                    # others or unsaid ones ("Ostian troops failed to enter Pellan", "An Ostian
-                    # offensive failed ...": it may have lost it to someone else; "Its offensive
-                    # failed ..."), not against a claim dated ("in 2019"), nor of a taking of parts
-                    matched |= (c.said | c.loser | c.taker) & set(claim.keys)
-                    # ... unless the passage also says the place was taken; its words said of
-                    # another place support nothing ("failed to take Pellan but seized Kessel")
-                    if c.taken and not any(q.taken and c.place <= found_in(q.place)
-                                           for q in place_control(passage.text)):
-                        passage_neg |= c.said & set(claim.keys) - set(claim.negated)
-                        control_blocks.append("the passage says the taking of " + ", ".join(sorted(c.place))
-                                              + " failed")
+        # of" from the side that lost it) or denied ("failed to establish positions in")
+        control_said, control_negated, control_blocks = self._who_holds(
+            claim_text, claim, passage, found_in, names, passage_keys) if claim_text else (set(), set(), [])
+        matched |= control_said
+        passage_neg |= control_negated
         # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
         # passage names no side the claim does not ("casualties of terrorists" are not the
         # army's: the verb's subject says whose loss it is)
