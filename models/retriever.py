@@ -43,7 +43,7 @@ class RetrievalSettings:
 
     def __post_init__(self):
         if min(self.candidates, self.per_retriever, self.rrf_k) < 1 or self.holding < 0:
-            raise ValueError("retrieval settings must be >= 1")
+            raise ValueError("retrieval settings: candidates, per_retriever and rrf_k must be >= 1, holding >= 0")
 
 
 class HybridRetriever:
@@ -66,6 +66,10 @@ class HybridRetriever:
                     holding.setdefault(k, []).append(row)
             self._holding = {k: tuple(v) for k, v in holding.items()}
         return self._holding.get(place, ())
+
+    def _similarities(self, rows: Sequence[int], vector: np.ndarray) -> list[float]:
+        """Cosine of the claim with stored passages the dense search did not return."""
+        return (np.vstack([self.store.index.reconstruct(r) for r in rows]) @ vector).tolist()
 
     def _holding_rows(self, claim: str, keep: list[int], sources: Sequence[str] | None) -> set[int]:
         """The rows beyond `keep` that say who holds every place the claim says was taken or lost."""
@@ -95,13 +99,11 @@ class HybridRetriever:
             keep = sorted(fused, key=fused.get, reverse=True)[:max(s.candidates, 4 * top_k)]
             held = sorted(self._holding_rows(claim, keep, sources))
             if held:
-                near = (np.vstack([self.store.index.reconstruct(r) for r in held]) @ vector).tolist()
-                for v, r in sorted(zip(near, held), reverse=True)[:s.holding]:
+                for v, r in sorted(zip(self._similarities(held, vector), held), reverse=True)[:s.holding]:
                     similarity[r], fused[r] = v, 0.0
                     keep.append(r)
             missing = [r for r in keep if r not in similarity]
             if missing:
-                stored = np.vstack([self.store.index.reconstruct(r) for r in missing])
-                similarity.update(zip(missing, (stored @ vector).tolist()))
+                similarity.update(zip(missing, self._similarities(missing, vector)))
             out.append([Candidate(r, float(similarity[r]), fused[r]) for r in keep])
         return out

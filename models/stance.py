@@ -2060,8 +2060,9 @@ class ExplicitStanceScorer:
         blocks: list[str] = []
         # the passage's names: its capitalised words, the first only where the corpus names it
         passage_names = {match_key(n) for n in pa.names} - ({pa.initial} - self.name_keys)
+        frames = place_control(passage.text)
         for c in place_control(claim_text):
-            for p in place_control(passage.text):
+            for p in frames:
                 # the same place, all of its name ("Pellan International Airport" is not Pellan)
                 if found_in(p.place) != c.place or not all(found_in(frozenset({k})) for k in p.place):
                     continue
@@ -2101,7 +2102,7 @@ class ExplicitStanceScorer:
                 said |= (c.said | c.loser | c.taker) & set(claim.keys)
                 # ... unless the passage also says the place was taken; its words said of another
                 # place support nothing ("failed to take Pellan but seized Kessel")
-                if c.taken and not any(q.taken and c.place <= found_in(q.place) for q in place_control(passage.text)):
+                if c.taken and not any(q.taken and c.place <= found_in(q.place) for q in frames):
                     negated |= c.said & set(claim.keys) - set(claim.negated)
                     blocks.append("the passage says the taking of " + ", ".join(sorted(c.place)) + " failed")
         return said, negated, blocks
