@@ -28,8 +28,8 @@ from models.analysis import AUXILIARIES, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
-from models.text import (CALENDAR_KEYS, PAST_FORMS, STOPWORDS, content_keys, match_key, names_match, normalise_text,
-                         words)
+from models.text import (CALENDAR_KEYS, PAST_FORMS, STOPWORDS, content_keys, match_key, name_skeleton, names_match,
+                         normalise_text, words)
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -290,6 +290,10 @@ _COMMON_WORD_SHAPE = re.compile(r"^(?:un|in|im|dis|re|non)\w{4,}|\w{3,}(?:ed|ing
 _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
 
+def _transliterated(key: str) -> str:
+    return name_skeleton(key).replace("ou", "u")
+
+
 @lru_cache(maxsize=65536)
 def _same_name(a: str, b: str) -> bool:
     """Whether passage name `b` names what claim name `a` does: a spelling variant
@@ -297,6 +301,9 @@ def _same_name(a: str, b: str) -> bool:
     standing for its country's government ("Damascus acknowledged" for "Syria admitted"); not
     the reverse: a country does not name its capital city."""
     if a == b or (min(len(a), len(b)) >= 6 and names_match(a, b)):
+        return True
+    # five letters: only a doubled letter or "ou" for "u" ("Qalaat"/"Qalat", "Souran"/"Suran")
+    if min(len(a), len(b)) >= 5 and _transliterated(a) == _transliterated(b):
         return True
     if a not in _CAPITAL_CITIES and b in _CAPITAL_CITIES and b in CAPITALS.get(a, ()):
         return True
