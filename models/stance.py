@@ -999,6 +999,9 @@ class PlaceControl(NamedTuple):
     # said of an operation ("An attack led by the Ostian Front failed to ...", "The offensive
     # failed to take Pellan"): the assault on the place itself, not one party of several
     by_operation: bool = False
+    # only getting into or up to it ("entered Pellan", "stopped them from advancing on Pellan"),
+    # not holding it: failing that is failing to take it; doing it is not taking it
+    entry: bool = False
 
 
 # an operation heading who acts, read back from the verb: "An attack led by the Ostian Front
@@ -1040,6 +1043,31 @@ _FELL_TO = re.compile(r"(?:^|[,;:]\s*|\b(?:that|and|when|after|as|until|before|s
                       r"(?P<place>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)(?:\s+(?:city|town|province))?\s+"
                       r"(?:(?:has|had|have)\s+(?:been\s+)?|(?:was|were|is)\s+)?(?:fell|fallen|falls|captured|seized|overrun)"
                       r"\s+(?:to|into\s+the\s+hands\s+of|by)\s+", re.I)
+# got into it ("entered Pellan", "broke into", "were able to enter"): less than taking it
+_ENTERS_PLACE = re.compile(r"(?:" + NOT_PASSIVE + r"\b(?:entered|enters|entering|(?:broke|breaks|broken|breaking|stormed|"
+                           r"swept)\s+into)|\bable\s+\"?\s*to\s+enter)\s+", re.I)
+# an attempt on it stopped, the taker after "by" or before "from": "halted any attempts (by
+# the rebels) to invade Pellan", "stopped the militants from advancing on Pellan"
+_PREVENTS_ATTEMPT = re.compile(
+    r"\b(?:halted|halts|stopped|stops|thwarted|thwarts|foiled|foils|repelled|repels|repulsed|blocked|blocks|"
+    r"prevented|prevents|frustrated|crushed)\s+(?:(?:any|every|all|each|an?|the|their|its|several|repeated|numerous|"
+    r"multiple)\s+)?(?:(?:new|further|renewed|fresh|latest)\s+)?(?:attempts?|efforts?|bids?)"
+    r"(?:\s+by\s+(?P<who>[^,;:.]{1,60}?))?\s+to\s+(?P<act>take|seize|capture|overrun|invade|storm|enter|reach|"
+    r"advance\s+(?:on|into|towards?)|push\s+into|march\s+on)\s+", re.I)
+_PREVENTS_FROM = re.compile(
+    r"\b(?:halted|stopped|prevented|blocked|kept|barred)\s+(?P<who>[^,;:.]{1,60}?)\s+from\s+(?P<act>taking|seizing|"
+    r"capturing|overrunning|invading|storming|entering|reaching|advancing\s+(?:on|into|towards?)|pushing\s+into|"
+    r"marching\s+on)\s+", re.I)
+# ... the stopping asserted: not "failed to stop", "did not halt", "could block"
+_STOPPING_UNASSERTED = re.compile(r"\b(?:to|not|never|cannot|will|would|could|can|may|might|should|must|shall)\s+$|n't\s+$",
+                                  re.I)
+_ENTRY_ACTS = re.compile(r"^(?:enter|reach|advanc|push|march)", re.I)
+# "the city" of a place the sentence named before it after a word of moving or being near:
+# "Amid an advance towards Pellan, the army halted any attempts to invade the city"
+_THE_PLACE = re.compile(r"the\s+(?:city|town|village)(?=\s*$|\s*[,;:.!?)\"]|\s+(?:and|on|in|at|after|before|amid|as|"
+                        r"when|while|since|despite|following|during|from|by|to|with|but|or|then)\b)", re.I)
+_PLACE_APPROACHED = re.compile(r"\b(?:towards?|on|into|near|around|outside|at)\s+(?P<place>(?-i:[A-Z])[\w'’-]*"
+                               r"(?:\s+(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _PARTS = (r"(?:(?:many|some|several|few|certain|large|vast|huge|key)\s+)?(?:parts?|areas?|swathe?s?|neighbou?rhoods?|"
           r"districts?|pockets?|half|towns|villages)(?:\s+of\s+(?:land|territory))?")
 _EXTENT = re.compile(r"(?:(?P<most>most|much|all|the\s+bulk|the\s+whole|(?:nearly|almost)\s+all)\s+of|"
@@ -1188,6 +1216,21 @@ def _taker_after(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def _prevented_keys(text: str) -> frozenset[str]:
+    """Keys of the verbs a text says someone was kept from doing: "stopped the rebels from
+    advancing" -> advanc."""
+    return frozenset(match_key(m.group(1)) for m in re.finditer(r"\bfrom\s+([a-z]{3,}ing)\b", normalise_text(text), re.I))
+
+
+def _place_referred(norm: str, start: int) -> str | None:
+    """The one place the sentence before `start` is moving towards or near (`_PLACE_APPROACHED`):
+    what "the city" there is; None where it names none or more than one."""
+    sentence = re.split(r"[.;!?]\s", norm[:start])[-1]
+    places = {m.group("place") for m in _PLACE_APPROACHED.finditer(sentence)}
+    return places.pop() if len(places) == 1 else None
+
+
+@lru_cache(maxsize=4096)
 def place_control(text: str) -> tuple[PlaceControl, ...]:
     """Each place a text asserts was taken, is held, was lost, or was not taken, with who took
     and who lost it where it says: "HTS-led fighters have taken control of most of Pellan" ->
@@ -1198,25 +1241,42 @@ def place_control(text: str) -> tuple[PlaceControl, ...]:
     Pellan", "could lose control of Pellan", "denied that rebels had captured Pellan"."""
     norm = normalise_text(text)
     out = []
-    for pattern, taken in ((_TAKES_PLACE, True), (_FAILS_TO_TAKE, False)):
+    for pattern, taken in ((_TAKES_PLACE, True), (_ENTERS_PLACE, True), (_FAILS_TO_TAKE, False),
+                           (_PREVENTS_ATTEMPT, False), (_PREVENTS_FROM, False)):
+        prevented = pattern is _PREVENTS_ATTEMPT or pattern is _PREVENTS_FROM
         for m in pattern.finditer(norm):
             rest = norm[m.end():m.end() + 120]
             extent = _EXTENT.match(rest)
             obj = _PLACE_OBJECT.match(rest, extent.end() if extent else 0)
-            if not obj or not _taking_asserted(norm, m.start()):
+            place = obj.group("place") if obj else None
+            if not obj and prevented:
+                obj = _THE_PLACE.match(rest, extent.end() if extent else 0)
+                place = _place_referred(norm, m.start()) if obj else None
+            if not place or not _taking_asserted(norm, m.start()):
                 continue
-            if not taken and _failure_limited(norm[:m.start()], norm[m.end() + obj.end():], obj.group("place")):
+            if prevented and _STOPPING_UNASSERTED.search(norm[max(0, m.start() - 12):m.start()]):
                 continue
-            actor = _actor_before(norm, m.start())
+            if not taken and _failure_limited(norm[:m.start()], norm[m.end() + obj.end():], place):
+                continue
             lost = m.groupdict().get("lost")
+            if prevented:
+                # who tried, not who stopped them ("them": unsaid)
+                actor = _taker_after((m.group("who") or "") + ",")
+                entry = bool(_ENTRY_ACTS.match(m.group("act")))
+            else:
+                actor = _actor_before(norm, m.start())
+                entry = pattern is _ENTERS_PLACE or (pattern is _FAILS_TO_TAKE and "enter" in m.group(0).lower())
             taker, loser = (frozenset(), actor) if lost else (actor, frozenset())
             after = re.match(r"\s+to\s+", rest[obj.end():])
             if lost and after:
                 taker = _taker_after(rest[obj.end() + after.end():])
-            out.append(PlaceControl(_content_set(obj.group("place")), taker, loser, taken,
-                                    not (extent and extent.group("parts")), _content_set(m.group(0)),
+            # the words as the claim's keys read them ("halted any attempts": stop, attempt)
+            said = frozenset(analyse(m.group(0)).keys) if prevented else _content_set(m.group(0))
+            out.append(PlaceControl(_content_set(place), taker, loser, taken,
+                                    not (extent and extent.group("parts")), said,
                                     bool(_BY_OPERATION.search(norm[:m.start()])
-                                         and not _ANOTHER_TIME.search(re.split(r"[.;!?]", norm[:m.start()])[-1]))))
+                                         and not _ANOTHER_TIME.search(re.split(r"[.;!?]", norm[:m.start()])[-1])),
+                                    entry))
     for m in _FELL_TO.finditer(norm):
         taker = _taker_after(norm[m.end():m.end() + 80])
         # by someone: a side's word or a name ("fell to the ground" is not)
@@ -2025,11 +2085,11 @@ class ExplicitStanceScorer:
                             {k: frozenset(v) for k, v in classed.items()})
 
     def _same_hands(self, c: PlaceControl, p: PlaceControl, found_in, claim_names: AbstractSet[str],
-                    passage_names: AbstractSet[str], passage: PassageView) -> bool | None:
+                    passage_names: AbstractSet[str], passage: PassageView, claim_text: str) -> bool | None:
         """Whether two sayings of who holds a place speak of the same hands: True where they
         do, False where they name others, None where it is not known. Takers are the same where
-        their names meet (names that differ are others: "Ostian forces" are not "Norland
-        forces"), where they share a word (not "led") or a side ("rebels" / "militants"), or
+        their names meet or name one country ("France's army" / "the French army"; names that
+        differ are others: "Ostian forces" are not "Norland forces"), where they share a word (not "led") or a side ("rebels" / "militants"), or
         where one is a name the passage's article gives a group of the militants' class word
         and the other such a word ("HTS" / "rebels"; "terrorist-led rebels" lent "HTS");
         losers where they share a word. Neither's taker may be the other's loser."""
@@ -2040,8 +2100,10 @@ class ExplicitStanceScorer:
         if not (c.taker and p.taker):
             return None
         c_names, p_names = (c.taker & claim_names) - _SIDE_WORDS, (p.taker & passage_names) - _SIDE_WORDS
-        if c_names and p_names:
-            return bool(found_in(p_names) & c_names)
+        if c_names and p_names:     # ... or name one country ("France's army" / "the French army")
+            countries = self.countries_named(claim_text)
+            return bool(found_in(p_names) & c_names) or any(
+                self._one_country(a, b, countries, passage.text) for a in c_names for b in p_names)
         if found_in(p.taker) & c.taker - {_LED}:
             return True
         c_side, p_side = sides_named("", c.taker - {_FORCES}), sides_named("", p.taker - {_FORCES})
@@ -2049,12 +2111,12 @@ class ExplicitStanceScorer:
             return bool(c_side & p_side)
         if c_side == {1} and p_names and p_names <= set(passage.militant_names):
             return True
-        if p_side == {1} and c_names and c_names <= found_in(frozenset(passage.group_names)):
+        if p_side == {1} and c_names and c_names <= found_in(frozenset(passage.group_names) | set(passage.militant_names)):
             return True
         return None
 
     def _who_holds(self, claim_text: str, claim: TextAnalysis, passage: PassageView, found_in,
-                   names: set[str], passage_keys: frozenset[str]) -> tuple[set[str], set[str], list[str]]:
+                   names: set[str], passage_keys: frozenset[str]) -> tuple[set[str], set[str], list[str], list[str]]:
         """Who holds a place (`place_control`), claim against passage: the claim's keys the
         passage states in other words, those it negates, and why support is blocked. A taking
         is stated by the passage's taking of the same place by the same hands (`_same_hands`),
@@ -2065,6 +2127,7 @@ class ExplicitStanceScorer:
         said: set[str] = set()
         negated: set[str] = set()
         blocks: list[str] = []
+        refuting: list[str] = []
         # the passage's names: its capitalised words, the first only where the corpus names it
         passage_names = {match_key(n) for n in pa.names} - ({pa.initial} - self.name_keys)
         frames = place_control(passage.text)
@@ -2073,7 +2136,7 @@ class ExplicitStanceScorer:
                 # the same place, all of its name ("Pellan International Airport" is not Pellan)
                 if found_in(p.place) != c.place or not all(found_in(frozenset({k})) for k in p.place):
                     continue
-                hands = self._same_hands(c, p, found_in, names, passage_names, passage)
+                hands = self._same_hands(c, p, found_in, names, passage_names, passage, claim_text)
                 # the claim's taker named in the passage, not as who took it ("The army lost
                 # control of Pellan to rebels backed by Ostia" does not say Ostia took it)
                 elsewhere = ((c.taker & names & found_in(passage_keys)) - found_in(p.taker) - _SIDE_WORDS
@@ -2086,11 +2149,32 @@ class ExplicitStanceScorer:
                     if c.taken and p.taken and c.taker and p.taker:
                         blocks.append("the passage says other hands took " + ", ".join(sorted(c.place)))
                     continue
+                place = ", ".join(sorted(c.place))
                 if c.taken and p.taken:
-                    if c.whole and not p.whole:
-                        blocks.append("the passage says only parts of " + ", ".join(sorted(c.place)) + " were taken")
+                    if p.entry and not c.entry:
+                        continue        # getting into a place is not taking it
+                    if c.whole and not p.whole and not c.entry:
+                        blocks.append("the passage says only parts of " + place + " were taken")
                     else:
                         said |= c.said & set(claim.keys)
+                    continue
+                if not c.taken and not p.taken:
+                    # a denial stated by a denial of as much or more ("failed to take Pellan" by
+                    # "stopped the rebels from advancing on Pellan"), by the same hands, or by
+                    # any where the claim does not say whose attempt it was
+                    if (hands or (hands is None and not c.taker)) and (p.entry or not c.entry):
+                        said |= (c.said | c.taker) & set(claim.keys)
+                        negated |= c.said & set(claim.negated)
+                    continue
+                if not c.taken:
+                    # a denial refuted by the same hands taking it, or getting into it where the
+                    # claim denies only that ("halted every attempt by the rebels to enter
+                    # Pellan" / "the rebels are in control of parts of Pellan")
+                    if hands and (c.entry or (p.whole and not p.entry)):
+                        said |= (c.said | c.taker) & set(claim.keys)
+                        if not c.said & set(claim.negated):    # else the claim's own negation conflicts
+                            refuting.append("the passage says " + place + " was "
+                                            + ("entered" if p.entry else "taken") + ", the claim that it was not")
                     continue
                 # a denial by the claim's taker, named alike ("HTS" / "the rebels"), or, where the
                 # claim does not say who took it, the failure of the other side's assault on the
@@ -2099,20 +2183,20 @@ class ExplicitStanceScorer:
                 # establish positions in Pellan"); not by others or unsaid ones ("Ostian troops
                 # failed to enter Pellan", "An Ostian offensive failed ...": it may have been lost
                 # to someone else; "Its offensive failed ..."), not against a claim dated ("in
-                # 2019"), nor of a taking of parts
-                assault_failed = (hands is None and c.taken and not c.taker and p.by_operation
+                # 2019"), nor of a taking of parts; a failure to take it does not deny getting into it
+                assault_failed = (hands is None and not c.taker and p.by_operation
                                   and _opposed(self._sides_of(p.taker, passage_names, passage),
                                                sides_named("", c.loser - {_FORCES}))
                                   and not _DATED.search(claim_text))
-                if c.taken == p.taken or not (c.whole or not c.taken) or not (hands or assault_failed):
+                if not (c.whole or c.entry) or (c.entry and not p.entry) or not (hands or assault_failed):
                     continue
                 said |= (c.said | c.loser | c.taker) & set(claim.keys)
                 # ... unless the passage also says the place was taken; its words said of another
                 # place support nothing ("failed to take Pellan but seized Kessel")
-                if c.taken and not any(q.taken and c.place <= found_in(q.place) for q in frames):
+                if not any(q.taken and (c.entry or not q.entry) and c.place <= found_in(q.place) for q in frames):
                     negated |= c.said & set(claim.keys) - set(claim.negated)
-                    blocks.append("the passage says the taking of " + ", ".join(sorted(c.place)) + " failed")
-        return said, negated, blocks
+                    blocks.append("the passage says the taking of " + place + " failed")
+        return said, negated, blocks, refuting
 
     @staticmethod
     def _sides_of(taker: frozenset[str], names: AbstractSet[str], passage: PassageView) -> frozenset[int]:
@@ -2502,8 +2586,8 @@ class ExplicitStanceScorer:
                 matched |= said & set(claim.keys)
         # who holds a place, said in other words ("took control of" / "overran"; "lost control
         # of" from the side that lost it) or denied ("failed to establish positions in")
-        control_said, control_negated, control_blocks = self._who_holds(
-            claim_text, claim, passage, found_in, names, passage_keys) if claim_text else (set(), set(), [])
+        control_said, control_negated, control_blocks, control_refutes = self._who_holds(
+            claim_text, claim, passage, found_in, names, passage_keys) if claim_text else (set(), set(), [], [])
         matched |= control_said
         passage_neg |= control_negated
         # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
@@ -2542,6 +2626,7 @@ class ExplicitStanceScorer:
         notes: list[str] = []
         blocks_support: list[str] = []
         blocks_support.extend(control_blocks)
+        conflicts.extend((coverage, why) for why in control_refutes)
 
         # Names. One the corpus never mentions cannot be supported by it (nor refuted: the
         # corpus is silent); one absent from the passage and the sentence before blocks support.
@@ -2790,6 +2875,11 @@ class ExplicitStanceScorer:
             # 12": no verdict rather than a wrong one.)
             if (k in claim_neg and in_passage is None and k in passage_keys and k in verb_keys(claim_text)
                     and k not in verb_keys(passage.text)):
+                continue
+            # ... nor a noun of the claim's, for the attempt, by a verb the passage says was
+            # prevented: "a rapid push toward Pellan" by "stopped the rebels from advancing on Pellan"
+            if (k not in claim_neg and in_passage is not None and k not in verb_keys(claim_text)
+                    and in_passage in _prevented_keys(passage.text)):
                 continue
             if was_so and in_passage is not None and k not in claim_neg:
                 blocks_support.append(f"the passage says '{in_passage}' no longer holds, the claim speaks of the past")

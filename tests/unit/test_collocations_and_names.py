@@ -74,6 +74,7 @@ _one = _one_stance  # one claim against one passage, through `score`
     ("Turkey's foreign minister Hakan Vell voiced concern over the fighting in Pellan.",
      "Turkish foreign minister Hakan Vell expressed concern over the fighting in Pellan."),
     ("France's army entered Pellan on Monday.", "The French army entered Pellan on Monday."),
+    ("France's army seized Pellan on Monday.", "The French army seized Pellan on Monday."),   # one country's hands
     ("Ostia insists it played no part in the attack on Pellan.",
      "Ostia has nothing to do with the attack on Pellan, officials insist."),
     ("Ostian air power backed the Norland army.", "The Norland army was backed by Ostian airstrikes."),
@@ -246,3 +247,8 @@ def test_a_place_spelled_otherwise_is_known_and_its_province_swapped():
     s = _one_stance("Government troops recaptured Souran and Qalaat al-Madiq in Idlib province.",
                     "Government troops recaptured Suran, Halfaya and Qalat al-Madiq in Hama province.")
     assert s.label == REFUTES and any("idlib" in r and "hama" in r for r in s.reasons), s.reasons
+
+
+def test_another_countrys_army_entering_is_a_swap(wordnet):
+    s = _one("France's army entered Pellan on Monday.", "The German army entered Pellan on Monday.", wordnet)
+    assert s.label == REFUTES and any("'german'" in r for r in s.reasons), s.reasons

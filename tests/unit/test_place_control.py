@@ -276,3 +276,72 @@ def test_doubts_dates_and_sides_after_the_seventeenth_review(claim, passage, lab
 ])
 def test_a_failed_assault_after_the_sixteenth_review(claim, passage):
     assert _one_stance(claim, passage).label == NEUTRAL
+
+
+# An attempt on a place stopped is a failure to take it; getting into a place (entering it,
+# reaching it, advancing on it) is less than taking it.
+
+def test_an_attempt_stopped_is_a_failure_of_who_tried():
+    f = _frame("The army halted every attempt by the rebels to enter Kessel.")
+    assert (f.place, f.taker, f.taken, f.entry) == ({"kessel"}, {"rebel"}, False, True)
+    f = _frame("Troops stopped the Pellan Front from advancing on the city of Kessel.")
+    assert (f.place, f.taker, f.taken, f.entry) == ({"kessel"}, {"pellan", "front"}, False, True)
+    f = _frame("The army thwarted repeated attempts to capture Kessel.")
+    assert (f.place, f.taker, f.taken, f.entry) == ({"kessel"}, set(), False, False)
+    # "the city": the one place the sentence was moving towards
+    f = _frame("Amid a rapid advance towards Kessel, the army has halted any attempts to invade the city.")
+    assert (f.place, f.taker, f.taken) == ({"kessel"}, set(), False)
+    f = _frame("Rebels entered Kessel on Friday.")
+    assert (f.place, f.taker, f.taken, f.entry) == ({"kessel"}, {"rebel"}, True, True)
+    assert _frame("The rebels have been able to enter large parts of Kessel.").whole is False
+
+
+@pytest.mark.parametrize("text", [
+    "Amid advances towards Kessel and near Brora, the army halted any attempts to invade the city.",  # which city?
+    "The army failed to stop the rebels from entering Kessel.",
+    "The army did not halt the attempt by the rebels to enter Kessel.",
+    "The army could block any attempt to take Kessel.",
+    "The army vowed to halt any attempt to enter Kessel.",
+    "Rebels were entered in Kessel's register.",
+])
+def test_no_stopped_attempt_where_none_is_asserted(text):
+    assert all(f.taken for f in place_control(text)), place_control(text)
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # failing to get into a place is failing to take it; not the reverse
+    ("Rebels failed to take Kessel.", "The army stopped the rebels from advancing on Kessel.", SUPPORTS),
+    ("The army halted every attempt by the rebels to enter Kessel.", "Rebels are in control of parts of Kessel.",
+     REFUTES),
+    ("The army halted every attempt by the rebels to enter Kessel.", "Rebels entered Kessel on Friday.", REFUTES),
+    ("Rebels entered Kessel.", "The army stopped the rebels from advancing on Kessel.", REFUTES),
+    ("Rebels have captured Kessel.", "The army stopped the rebels from advancing on Kessel.", REFUTES),
+    # a noun for the attempt is not denied by the verb the passage says was prevented
+    ("Despite a rapid rebel push toward Kessel, troops thwarted every attempt to take the city.",
+     "Troops stopped the rebels from advancing on Kessel.", SUPPORTS),
+])
+def test_an_attempt_stopped_or_a_place_entered_is_compared(claim, passage, label):
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Rebels failed to enter Kessel.", "The army halted every attempt by the rebels to take Kessel."),
+    ("Rebels have captured Kessel.", "Rebels entered Kessel on Friday."),
+    ("Rebels have captured Kessel.", "The army failed to stop the rebels from entering Kessel."),
+    # others were stopped
+    ("Rebels have captured Kessel.", "The rebels stopped the army from advancing on Kessel."),
+])
+def test_entering_is_not_taking_and_a_failure_to_take_is_not_one_to_enter(claim, passage):
+    assert _one_stance(claim, passage).label != SUPPORTS
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The army halted every attempt by the rebels to take Kessel.", "Rebels entered Kessel on Friday."),
+    ("Rebels entered Kessel.", "Rebels failed to take Kessel."),
+    ("The army halted every attempt by the rebels to take Kessel.", "Rebels are in control of parts of Kessel."),
+    ("Rebels have captured Kessel.", "The army failed to stop the rebels from entering Kessel."),
+    ("The army halted every attempt by the rebels to enter Kessel.", "The army entered Kessel on Friday."),
+])
+def test_entering_does_not_refute_a_failure_to_take(claim, passage):
+    assert _one_stance(claim, passage).label != REFUTES
