@@ -160,6 +160,7 @@ increase:decrease rise:fall rose:fell increase:drop
 accept:reject agree:refuse agree:disagree
 allow:prevent allow:ban allow:block permit:forbid
 start:end start:stop begin:end begin:halt
+continue:halt continue:suspend continue:cease
 support:oppose support:condemn
 arrive:leave arrive:depart enter:leave enter:exit
 true:false confirmed:unconfirmed verified:unverified authenticated:unverified

@@ -156,6 +156,23 @@ def test_sealed_in_other_senses_is_not_opposite_to_opened(claim, passage):
     assert stance(claim, passage).label != REFUTES
 
 
+@pytest.mark.parametrize("claim, passage", [
+    ("The Norland ministry said it would halt operations against the rebels in Kessel.",
+     "The Norland ministry reiterated its commitment to continue operations against the rebels in Kessel."),
+    ("Ostia suspended its airstrikes on rebel positions near Kessel.",
+     "Ostia continued its airstrikes on rebel positions near Kessel."),
+])
+def test_halting_is_the_opposite_of_continuing(claim, passage):
+    assert stance(claim, passage).label == REFUTES
+
+
+# "stopped them from establishing positions" is a prevention, not the end of what continued
+def test_stopping_someone_is_not_the_opposite_of_continued_strikes():
+    assert stance("The army said heavy strikes had stopped the rebels from establishing positions in Kessel.",
+                  "The army said the rebels failed to establish positions in Kessel due to continued strikes."
+                  ).label != REFUTES
+
+
 def test_same_wording_supports():
     s = stance("Iraq has closed its border with Syria",
                "Iraq has closed its border with Syria and deployed reinforcements")
