@@ -32,11 +32,18 @@ from tests.test_general_english import _one_stance
     ("The offensive was spearheaded by the Pellan Front", "The offensive was led by the Pellan Front"),
     ("a group that plans to spearhead the assault", "a group that plans to lead the assault"),
     ("Rebels swept into Pellan on Friday", "Rebels entered Pellan on Friday"),
+    # troops sent to add to those there are reinforcements deployed
+    ("Norland rushed extra forces to the border", "Norland deployed reinforcements to the border"),
+    ("Ostia is sending reinforcements to Pellan", "Ostia is deploying reinforcements to Pellan"),
+    ("The army brought in fresh troops", "The army deployed reinforcements"),
     ("The actor played a part in the film's success", "The actor involved in the film's success"),  # which it says
     # not these
     ("The role was voiced by a famous actor", "The role was voiced by a famous actor"),
     ("Norland played no part in the planning of the attack", "Norland not involved in the planning of the attack"),
     ("The Ostian Air Force said it struck Pellan", "The Ostian Air Force said it struck Pellan"),  # a body
+    ("Norland sent troops to Pellan", "Norland sent troops to Pellan"),            # not said to be more
+    ("More troops were killed in Pellan", "More troops were killed in Pellan"),
+    ("Norland sent more aid to Pellan", "Norland sent more aid to Pellan"),
     ("Ostia has no air support", "Ostia has no air support"),   # it may be an ally's
     ("Norland and Ostia sealed a ceasefire deal", "Norland and Ostia sealed a ceasefire deal"),
     ("The sealed border was reopened", "The sealed border was reopened"),
