@@ -56,6 +56,8 @@ class PassageView:
     # keys of the names its article gives groups with a militants' class word ("the HTS
     # terrorist group": hts), each spelling (ExplicitStanceScorer.militant_names)
     militant_names: tuple[str, ...] = ()
+    # ... where they are all one group's (ExplicitStanceScorer.militant_group); empty where several
+    militant_group: tuple[str, ...] = ()
 
 
 class ArticleNames(NamedTuple):
@@ -1045,8 +1047,12 @@ _FELL_TO = re.compile(r"(?:^|[,;:]\s*|\b(?:that|and|when|after|as|until|before|s
                       r"(?:(?:has|had|have)\s+(?:been\s+)?|(?:was|were|is)\s+)?(?:fell|fallen|falls|captured|seized|overrun)"
                       r"\s+(?:to|into\s+the\s+hands\s+of|by)\s+", re.I)
 # got into it ("entered Pellan", "broke into", "were able to enter"): less than taking it
-_ENTERS_PLACE = re.compile(r"(?:" + NOT_PASSIVE + r"\b(?:entered|enters|entering|(?:broke|breaks|broken|breaking|stormed|"
-                           r"swept)\s+into)|\bable\s+\"?\s*to\s+enter)\s+", re.I)
+_ENTERS_PLACE = re.compile(r"(?:" + NOT_PASSIVE + r"(?<!\bfrom\s)\b(?:entered|enters|entering|(?:broke|breaks|broken|"
+                           r"breaking|stormed|swept)\s+into)|\bable\s+\"?\s*to\s+enter)\s+", re.I)
+# ... as a visitor, not by force: "entered Pellan for peace talks", "to meet officials"
+_ENTERED_TO_MEET = re.compile(r"^[^.;]{0,40}?\b(?:for\s+(?:peace\s+|the\s+|a\s+|further\s+)?(?:talks|negotiations|meetings?|"
+                              r"visits?|consultations|a\s+ceremony)|to\s+(?:meet|negotiate|attend|visit|hold\s+talks))\b",
+                              re.I)
 # an attempt on it stopped, the taker after "by" or before "from": "halted any attempts (by
 # the rebels) to invade Pellan", "stopped the militants from advancing on Pellan"
 _PREVENTS_ATTEMPT = re.compile(
@@ -1055,19 +1061,24 @@ _PREVENTS_ATTEMPT = re.compile(
     r"multiple)\s+)?(?:(?:new|further|renewed|fresh|latest)\s+)?(?:attempts?|efforts?|bids?)"
     r"(?:\s+by\s+(?P<who>[^,;:.]{1,60}?))?\s+to\s+(?P<act>take|seize|capture|overrun|invade|storm|enter|reach|"
     r"advance\s+(?:on|into|towards?)|push\s+into|march\s+on)\s+", re.I)
-_PREVENTS_FROM = re.compile(
-    r"\b(?:halted|stopped|prevented|blocked|kept|barred)\s+(?P<who>[^,;:.]{1,60}?)\s+from\s+(?P<act>taking|seizing|"
-    r"capturing|overrunning|invading|storming|entering|reaching|advancing\s+(?:on|into|towards?)|pushing\s+into|"
-    r"marching\s+on)\s+", re.I)
+_PREVENTED_ACT = (r"(?P<act>taking|seizing|capturing|overrunning|invading|storming|entering|reaching|"
+                  r"advancing\s+(?:on|into|towards?)|pushing\s+into|marching\s+on)\s+")
+_PREVENTS_FROM = re.compile(r"\b(?:halted|stopped|prevented|blocked|kept|barred)\s+(?P<who>[^,;:.]{1,60}?)\s+from\s+"
+                            + _PREVENTED_ACT, re.I)
+# ... in the passive, who tried before it: "the rebels were stopped from entering Pellan"
+_PREVENTED_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:halted|stopped|prevented|blocked|kept|barred)\s+from\s+"
+                                + _PREVENTED_ACT, re.I)
 # ... the stopping asserted: not "failed to stop", "did not halt", "could block"
-_STOPPING_UNASSERTED = re.compile(r"\b(?:to|not|never|cannot|will|would|could|can|may|might|should|must|shall)\s+$|n't\s+$",
-                                  re.I)
+_STOPPING_UNASSERTED = frozenset("""to not never cannot will would could can may might should must shall nothing
+                                  nobody none no neither nor rarely seldom hardly barely scarcely yet unable""".split())
 _ENTRY_ACTS = re.compile(r"^(?:enter|reach|advanc|push|march)", re.I)
 # "the city" of a place the sentence named before it after a word of moving or being near:
 # "Amid an advance towards Pellan, the army halted any attempts to invade the city"
 _THE_PLACE = re.compile(r"the\s+(?:city|town|village)(?=\s*$|\s*[,;:.!?)\"]|\s+(?:and|on|in|at|after|before|amid|as|"
                         r"when|while|since|despite|following|during|from|by|to|with|but|or|then)\b)", re.I)
-_PLACE_APPROACHED = re.compile(r"\b(?:towards?|on|into|near|around|outside|at)\s+(?P<place>(?-i:[A-Z])[\w'’-]*"
+_PLACE_APPROACHED = re.compile(r"(?:\btowards?|\b(?:advance|advances|advanced|advancing|push|pushes|pushed|pushing|march|"
+                               r"marched|marching|offensive|assault|attack|drive|moved|moving|headed|heading)\s+"
+                               r"(?:\w+\s+){0,2}?(?:on|into|against))\s+(?P<place>(?-i:[A-Z])[\w'’-]*"
                                r"(?:\s+(?-i:[A-Z])[\w'’-]*)*)", re.I)
 _PARTS = (r"(?:(?:many|some|several|few|certain|large|vast|huge|key)\s+)?(?:parts?|areas?|swathe?s?|neighbou?rhoods?|"
           r"districts?|pockets?|half|towns|villages)(?:\s+of\s+(?:land|territory))?")
@@ -1099,7 +1110,8 @@ _REPORTED_TO_HAVE = re.compile(r"\b(?:claim(?:ed|s)?|sa(?:id|ys)|report(?:ed|s)?
 # unread where the doubt is about something else ("..., and residents feared reprisals")
 _DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|false\w*|untrue|not\s+true|fear\w*|"
                       r"suspect\w*|(?:may|might|could)\s+have|possibl\w*|perhaps|baseless|unfounded|wrong|"
-                      r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless)\b|\?", re.I)
+                      r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless|doubt\w*|"
+                      r"(?:few|nobody|no\s+one)\s+believes?)\b|\?", re.I)
 # words just before the verb that leave it unasserted: "without capturing", "on the verge of
 # seizing", "aimed at taking", "who was in control"
 _NOT_DONE_BEFORE = frozenset("""without verge aimed aim aiming aims bid attempt attempts attempted attempting try tries
@@ -1183,7 +1195,13 @@ def _actor_before(norm: str, end: int) -> frozenset[str]:
 # "failed to take Pellan for three years", "by force", "on Monday"), or followed by what
 # happened to the place after it ("..., but the army later lost control of the city to them"):
 # it does not deny the taking at another time
-_LIMITED_BEFORE = frozenset("initially first twice thrice repeatedly earlier previously several times".split())
+_LIMITED_BEFORE = frozenset("""initially first twice thrice repeatedly earlier previously several times briefly
+                            temporarily""".split())
+# a failure conceded before what the sentence goes on to say ("Although the army stopped the
+# rebels from advancing on Pellan, ..."), or dated at the sentence's opening ("In March, ...")
+_CONCEDED_OR_DATED = re.compile(r"\b(?:although|though|while|whereas)\b|^\W*(?:in\s+(?:(?:early|late|mid-?)\s*)?"
+                                r"(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|"
+                                r"november|december)|on\s+\w+day|last\s+(?:week|month|year)|earlier|yesterday)\b", re.I)
 _LIMITED_IN_CLAUSE = re.compile(
     r"\b(?:on\s+(?:\w+day|the\s+\d+\w*|\d+)|in\s+(?:its|their|the)\s+(?:first|early|opening|initial)|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4})|"
@@ -1200,6 +1218,8 @@ def _failure_limited(before: str, after: str, place: str) -> bool:
     ("but ... it", "later ... the city", "... Pellan")."""
     if {w.lower() for w, _, _ in words(before[-40:])[-3:]} & _LIMITED_BEFORE:
         return True
+    if _CONCEDED_OR_DATED.search(re.split(r"[.;!?]\s", before)[-1]):
+        return True
     sentence = re.split(r"[.;!?]", after)[0]
     if _LIMITED_IN_CLAUSE.search(sentence.split(",")[0]):
         return True
@@ -1213,14 +1233,20 @@ def _taker_after(text: str) -> frozenset[str]:
     """Keys of who took a place, named after "to" or "by": "the rebels backed by Ostia",
     "Ostia-backed rebels" -> {rebel}."""
     end = _TAKER_ENDS.search(text)
-    return _content_set(_MODIFIED_BY.sub(" ", text[:end.start() if end else len(text)]))
+    phrase = _MODIFIED_BY.sub(" ", text[:end.start() if end else len(text)])
+    parts = re.split(r"['’]s?\s+", phrase)     # "the rebels' allies" are not the rebels
+    if len(parts) > 1 and {match_key(w) for w, _, _ in words(parts[-1])} & _RELATIONS:
+        phrase = parts[-1]
+    return _content_set(phrase)
 
 
 @lru_cache(maxsize=4096)
 def _prevented_keys(text: str) -> frozenset[str]:
     """Keys of the verbs a text says someone was kept from doing: "stopped the rebels from
     advancing" -> advanc."""
-    return frozenset(match_key(m.group(1)) for m in re.finditer(r"\bfrom\s+([a-z]{3,}ing)\b", normalise_text(text), re.I))
+    norm = normalise_text(text)
+    return frozenset(match_key(m.group("act").split()[0]) for pattern in (_PREVENTS_FROM, _PREVENTED_PASSIVE)
+                     for m in pattern.finditer(norm))
 
 
 def _place_referred(norm: str, start: int) -> str | None:
@@ -1243,8 +1269,8 @@ def place_control(text: str) -> tuple[PlaceControl, ...]:
     norm = normalise_text(text)
     out = []
     for pattern, taken in ((_TAKES_PLACE, True), (_ENTERS_PLACE, True), (_FAILS_TO_TAKE, False),
-                           (_PREVENTS_ATTEMPT, False), (_PREVENTS_FROM, False)):
-        prevented = pattern is _PREVENTS_ATTEMPT or pattern is _PREVENTS_FROM
+                           (_PREVENTS_ATTEMPT, False), (_PREVENTS_FROM, False), (_PREVENTED_PASSIVE, False)):
+        prevented = pattern in (_PREVENTS_ATTEMPT, _PREVENTS_FROM, _PREVENTED_PASSIVE)
         for m in pattern.finditer(norm):
             rest = norm[m.end():m.end() + 120]
             extent = _EXTENT.match(rest)
@@ -1255,12 +1281,20 @@ def place_control(text: str) -> tuple[PlaceControl, ...]:
                 place = _place_referred(norm, m.start()) if obj else None
             if not place or not _taking_asserted(norm, m.start()):
                 continue
-            if prevented and _STOPPING_UNASSERTED.search(norm[max(0, m.start() - 12):m.start()]):
+            if re.match(r"\s+to\s+(?:court|task|trial)\b", rest[obj.end():], re.I):
+                continue            # "took Pellan to court"
+            if prevented and ({w.lower() for w, _, _ in words(norm[max(0, m.start() - 40):m.start()])[-3:]}
+                              & _STOPPING_UNASSERTED or norm[:m.start()].rstrip().endswith("n't")):
+                continue
+            if pattern is _ENTERS_PLACE and _ENTERED_TO_MEET.search(rest[obj.end():]):
                 continue
             if not taken and _failure_limited(norm[:m.start()], norm[m.end() + obj.end():], place):
                 continue
             lost = m.groupdict().get("lost")
-            if prevented:
+            if pattern is _PREVENTED_PASSIVE:
+                actor = _actor_before(norm, m.start())
+                entry = bool(_ENTRY_ACTS.match(m.group("act")))
+            elif prevented:
                 # who tried, not who stopped them ("them": unsaid)
                 actor = _taker_after((m.group("who") or "") + ",")
                 entry = bool(_ENTRY_ACTS.match(m.group("act")))
@@ -2112,7 +2146,7 @@ class ExplicitStanceScorer:
             return bool(c_side & p_side)
         if c_side == {1} and p_names and p_names <= set(passage.militant_names):
             return True
-        if p_side == {1} and c_names and c_names <= found_in(frozenset(passage.group_names) | set(passage.militant_names)):
+        if p_side == {1} and c_names and c_names <= found_in(frozenset(passage.group_names) | set(passage.militant_group)):
             return True
         return None
 
@@ -2132,6 +2166,10 @@ class ExplicitStanceScorer:
         # the passage's names: its capitalised words, the first only where the corpus names it
         passage_names = {match_key(n) for n in pa.names} - ({pa.initial} - self.name_keys)
         frames = place_control(passage.text)
+        # a claim dated ("in June") is not denied, nor its denial stated, by a passage that does not
+        # give that time
+        dated = _DATED.search(claim_text)
+        same_time = not dated or dated.group(0).lower() in passage.text.lower()
         for c in place_control(claim_text):
             for p in frames:
                 # the same place, all of its name ("Pellan International Airport" is not Pellan)
@@ -2163,7 +2201,7 @@ class ExplicitStanceScorer:
                     # a denial stated by a denial of as much or more ("failed to take Pellan" by
                     # "stopped the rebels from advancing on Pellan"), by the same hands, or by
                     # any where the claim does not say whose attempt it was
-                    if (hands or (hands is None and not c.taker)) and (p.entry or not c.entry):
+                    if (hands or (hands is None and not c.taker)) and (p.entry or not c.entry) and same_time:
                         said |= (c.said | c.taker) & set(claim.keys)
                         negated |= c.said & set(claim.negated)
                     continue
@@ -2171,7 +2209,7 @@ class ExplicitStanceScorer:
                     # a denial refuted by the same hands taking it, or getting into it where the
                     # claim denies only that ("halted every attempt by the rebels to enter
                     # Pellan" / "the rebels are in control of parts of Pellan")
-                    if hands and (c.entry or (p.whole and not p.entry)):
+                    if hands and (c.entry or (p.whole and not p.entry)) and same_time:
                         said |= (c.said | c.taker) & set(claim.keys)
                         if not c.said & set(claim.negated):    # else the claim's own negation conflicts
                             refuting.append("the passage says " + place + " was "
@@ -2188,8 +2226,8 @@ class ExplicitStanceScorer:
                 assault_failed = (hands is None and not c.taker and p.by_operation
                                   and _opposed(self._sides_of(p.taker, passage_names, passage),
                                                sides_named("", c.loser - {_FORCES}))
-                                  and not _DATED.search(claim_text))
-                if not (c.whole or c.entry) or (c.entry and not p.entry) or not (hands or assault_failed):
+                                  and not dated)
+                if not (c.whole or c.entry) or (c.entry and not p.entry) or not (hands and same_time or assault_failed):
                     continue
                 said |= (c.said | c.loser | c.taker) & set(claim.keys)
                 # ... unless the passage also says the place was taken; its words said of another
@@ -2213,6 +2251,16 @@ class ExplicitStanceScorer:
         ("the HTS terrorist group", "the Pellan Front rebel group"), with their other spellings."""
         named = {k for c, sets in article.classed.items() if c in _SIDES[1] for n in sets for k in n}
         return tuple(sorted(named | {a for k in named for a in (*self._aliases.get(k, ()), *self._acronyms_of.get(k, ()))}))
+
+    def militant_group(self, article: ArticleNames) -> tuple[str, ...]:
+        """`militant_names` where every name given is one group's, however spelled (each shares a
+        word: "HTS", "Hayat Tahrir al-Sham (HTS)"): what the article's plain "the militants" are.
+        Empty where it names several ("the Pellan Front" and "the Brora Brigade")."""
+        spelled = [n | frozenset().union(*(self._aliases.get(k, ()) for k in n), *(self._acronyms_of.get(k, ()) for k in n))
+                   for c, sets in article.classed.items() if c in _SIDES[1] for n in sets]
+        if not spelled or not {k for k in frozenset.intersection(*spelled) if len(k) >= 3}:
+            return ()
+        return tuple(sorted(frozenset.union(*spelled)))
 
     def group_names(self, text: str, article: ArticleNames, context: str = "") -> tuple[str, ...]:
         """The name of the group a text's members or group stand for, said without the name
@@ -2880,7 +2928,8 @@ class ExplicitStanceScorer:
             # ... nor a noun of the claim's, for the attempt, by a verb the passage says was
             # prevented: "a rapid push toward Pellan" by "stopped the rebels from advancing on Pellan"
             if (k not in claim_neg and in_passage is not None and k not in verb_keys(claim_text)
-                    and in_passage in _prevented_keys(passage.text)):
+                    and in_passage in _prevented_keys(passage.text)
+                    and any(not f.taken for f in place_control(claim_text))):
                 continue
             if was_so and in_passage is not None and k not in claim_neg:
                 blocks_support.append(f"the passage says '{in_passage}' no longer holds, the claim speaks of the past")

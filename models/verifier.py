@@ -83,7 +83,7 @@ class Verifier:
         self._topics: dict[str, int | None] = {}  # source id -> the country its article is about
         self._article_names: dict[str, object] = {}  # source id -> the names its article uses
         self._short_names_of_row: dict[int, tuple] = {}  # row -> (long_forms, full_names) of its short names
-        self._militants: dict[str, tuple[str, ...]] = {}  # source id -> the names its article gives militant groups
+        self._militants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # source id -> (militant names, one group's)
 
     @property
     def index_version(self) -> str:
@@ -163,15 +163,15 @@ class Verifier:
                                                  self.scorer.subject_full_names(p.text, context, article))
         return self._short_names_of_row[row]
 
-    def _militant_names(self, source_id: str) -> tuple[str, ...]:
-        """The names a source's article gives groups of the militants' side, once the article's
-        names are read (`_names_from_article`)."""
+    def _militant_names(self, source_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The names a source's article gives groups of the militants' side, and those names
+        where they are one group's, once the article's names are read (`_names_from_article`)."""
         if source_id not in self._militants:
             article = self._article_names.get(source_id)
             militant_names = getattr(self.scorer, "militant_names", None)
             if article is None or militant_names is None:
-                return ()
-            self._militants[source_id] = militant_names(article)
+                return (), ()
+            self._militants[source_id] = (militant_names(article), self.scorer.militant_group(article))
         return self._militants[source_id]
 
     def _view(self, p: Passage, c: Candidate) -> PassageView:
@@ -179,16 +179,18 @@ class Verifier:
         who = p.attribution.get("asserted_by")
         topic = self._topic(p.source_id)
         long_forms, full_names, group_names, context_full_names = self._names_from_article(p, c.row)
-        militants = self._militant_names(p.source_id)
+        militants, militant_group = self._militant_names(p.source_id)
         if not ctx:
             return PassageView(p.text, p.analysis, c.similarity, asserted_by=who, topic_country=topic,
                                char_start=p.char_start, long_forms=long_forms, full_names=full_names,
-                               group_names=group_names, militant_names=militants)
+                               group_names=group_names, militant_names=militants,
+                               militant_group=militant_group)
         return PassageView(p.text, p.analysis, c.similarity, tuple(ctx["keys"]), 1.0, names_only=not ctx["anaphoric"],
                            asserted_by=who, names_beyond=tuple(ctx.get("names_beyond", ())), topic_country=topic,
                            char_start=p.char_start, long_forms=long_forms, full_names=full_names,
                            context_text=ctx.get("text", ""), group_names=group_names,
-                           context_full_names=context_full_names, militant_names=militants)
+                           context_full_names=context_full_names, militant_names=militants,
+                           militant_group=militant_group)
 
     def _context_row(self, p: Passage) -> int | None:
         """The row of the sentence a passage is read with (its context), if it is a passage."""

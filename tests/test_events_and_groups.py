@@ -38,6 +38,11 @@ ARTICLES = {
     # who failed to take a place: a group its article classes as rebels
     "g9": "Brora\nThe Harlan Front (HRF) rebel group attacked Brora on Monday. An attack led by the Harlan Front "
           "failed to establish positions in Brora, the Norland army said.\n",
+    # the militants stopped: the article's one militant group, not one of two
+    "g10": "Selby\nThe Marrow Front (MF) militant group attacked Selby on Monday. The Norland army stopped the "
+           "militants from advancing on Selby, officials said.\n",
+    "g11": "Tolland\nThe Ashby Front militant group and the Crane Brigade militant group attacked Tolland. The Norland "
+           "army stopped the militants from advancing on Tolland, officials said.\n",
     # prepared, then launched: the article says it began
     "g4": "Pellan\nThe Pellan army spent weeks preparing for a counteroffensive. It launched the "
           "counteroffensive on Thursday.\n",
@@ -222,6 +227,13 @@ def test_a_group_its_article_classes_as_rebels_is_the_rebels_who_failed_to_take_
     # ... and the militants whose failed assault refutes a loss to someone unsaid
     out = verifier.verify("The Norland army lost control of Brora.")
     assert out["verdict"] == "REFUTED", _why(out)
+
+
+def test_the_militants_stopped_are_the_articles_one_militant_group(verifier):
+    out = verifier.verify("Marrow Front fighters have captured Selby.")
+    assert out["verdict"] == "REFUTED", _why(out)
+    out = verifier.verify("Crane Brigade fighters have captured Tolland.")     # the militants may be the Ashby Front's
+    assert out["verdict"] != "REFUTED", _why(out)
 
 
 @pytest.mark.parametrize("text", [

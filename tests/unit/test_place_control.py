@@ -297,7 +297,17 @@ def test_an_attempt_stopped_is_a_failure_of_who_tried():
 
 
 @pytest.mark.parametrize("text", [
-    "Amid advances towards Kessel and near Brora, the army halted any attempts to invade the city.",  # which city?
+    "Amid advances towards Kessel and towards Brora, the army halted any attempts to invade the city.",  # which city?
+    "Troops based near Brora stopped the rebels from advancing on the city.",     # near is not towards
+    "On Monday troops stopped the rebels from advancing on the city.",
+    "Nothing stopped the rebels from advancing on Kessel.",
+    "Nobody has halted attempts by the rebels to enter Kessel.",
+    "Neither the army nor the police stopped the rebels from advancing on Kessel.",
+    "The army has rarely stopped the rebels from advancing on Kessel.",
+    "Few believe the army stopped the rebels from advancing on Kessel.",
+    "Although the army briefly stopped the rebels from advancing on Kessel, the rebels seized it days later.",
+    "In March the army stopped the rebels from advancing on Kessel.",
+    "Pellan blocked a bid by Ostia to take Kessel to court.",
     "The army failed to stop the rebels from entering Kessel.",
     "The army did not halt the attempt by the rebels to enter Kessel.",
     "The army could block any attempt to take Kessel.",
@@ -345,3 +355,44 @@ def test_entering_is_not_taking_and_a_failure_to_take_is_not_one_to_enter(claim,
 ])
 def test_entering_does_not_refute_a_failure_to_take(claim, passage):
     assert _one_stance(claim, passage).label != REFUTES
+
+
+def test_the_passive_of_a_stopped_attempt_is_read_and_entering_there_is_not():
+    f = _frame("The rebels were stopped from entering Kessel.")
+    assert (f.place, f.taker, f.taken, f.entry) == ({"kessel"}, {"rebel"}, False, True)
+    assert all(not f.taken for f in place_control("The army stopped the rebels from entering Kessel."))
+
+
+# the eighteenth review's probes
+@pytest.mark.parametrize("claim, passage, label", [
+    # a headline's verb is not the noun for an attempt the claim says failed
+    ("Rebels storm Kessel.", "Troops stopped the rebels from storming Kessel.", REFUTES),
+    ("Rebels push into Kessel.", "Troops stopped the rebels from pushing into Kessel.", REFUTES),
+    ("Protesters march on Kessel.", "Police stopped the protesters from marching on Kessel.", REFUTES),
+    ("The rebel advance on Kessel continued on Monday.", "Troops stopped the rebels from advancing on Kessel on Monday.",
+     REFUTES),
+    # another time
+    ("Rebels captured Kessel in June.", "In March the army stopped the rebels from advancing on Kessel.", NEUTRAL),
+    ("In March the army stopped the rebels from advancing on Kessel.", "Rebels captured Kessel in June.", NEUTRAL),
+    # a stopping not asserted, doubted or conceded
+    ("Rebels failed to take Kessel.", "Nothing stopped the rebels from advancing on Kessel.", NEUTRAL),
+    ("Rebels failed to take Kessel.", "Nobody has halted attempts by the rebels to enter Kessel.", NEUTRAL),
+    ("Rebels failed to take Kessel.", "Few believe the army stopped the rebels from advancing on Kessel.", NEUTRAL),
+    ("Rebels failed to take Kessel.",
+     "Although the army briefly stopped the rebels from advancing on Kessel, the rebels seized it days later.", NEUTRAL),
+    # a visit is not an assault
+    ("The army stopped the rebels from advancing on Kessel.", "Rebel commanders entered Kessel for peace talks.", NEUTRAL),
+    # the city near which troops are based is not the one they stopped an advance on
+    ("Rebels failed to take Brora.", "Troops based near Brora stopped the rebels from advancing on the city.", NEUTRAL),
+    # allies are not the rebels
+    ("Rebels failed to take Kessel.", "The army halted every attempt by the rebels' allies to enter Kessel.", NEUTRAL),
+    ("Rebels entered Kessel.", "The army halted every attempt by the rebels' Ostian allies to enter Kessel.", NEUTRAL),
+])
+def test_stopped_attempts_after_the_eighteenth_review(claim, passage, label):
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
+
+
+def test_taking_a_place_to_court_is_no_attempt_on_it():
+    # not a stopped attempt on Kessel (the word-level negation of 'take' still refutes: an old limit)
+    assert _one_stance("Ostia failed to take Kessel.", "Pellan blocked a bid by Ostia to take Kessel to court.").label != SUPPORTS
