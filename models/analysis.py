@@ -231,13 +231,13 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # ("the Ostian Air Force said"), nor "air support" or "air cover", which may be an ally's
     # ("Ostia has no air support" does not deny its own airstrikes; a review's probe)
     (r"\bair\s+power\b", "warplanes"),
-    # troops sent (rushed, dispatched, brought in) to add to those there are reinforcements
-    # deployed: "rushed extra forces to the area" meets "deployed reinforcements to the area"
-    (r"\b(?:rushed|rush|rushes|rushing|sent|send|sends|sending|dispatched|dispatch|dispatches|dispatching|deployed|"
-     r"deploy|deploys|deploying|(?:brought|bring|brings|bringing)\s+in)\s+(?:in\s+)?(?:(?:extra|additional|more|"
-     r"fresh|further)\s+(?:forces|troops|soldiers|units)|reinforcements)\b",
-     lambda m: {"d": "deployed", "t": "deployed", "g": "deploying"}.get(m.group(0).split()[0][-1].lower(), "deploy")
-     + " reinforcements"),
+    # troops sent (rushed, dispatched, brought in) to add to those there are reinforcements:
+    # "rushed extra forces to the area" meets "deployed reinforcements to the area" (the verb
+    # stays, so "plans to send" is still only planned, and so do the troops, so "sent troops" is
+    # still said; not "more units of blood")
+    (r"\b((?:rushed|rush|rushes|rushing|sent|send|sends|sending|dispatched|dispatch|dispatches|dispatching|deployed|"
+     r"deploy|deploys|deploying|(?:brought|bring|brings|bringing)\s+in)\s+(?:in\s+)?)(?:extra|additional|more|fresh|"
+     r"further)\s+(forces|troops|soldiers|units)\b(?!\s+of\b)", r"\1reinforcements \2"),
     (r"\bair\s+(?:raid|strike|attack|bombardment)s\b", "airstrikes"),
     (r"\bair\s+(?:raid|strike|attack|bombardment)\b", "airstrike"),
     # a border (crossing, airspace, port) sealed, or sealed off, is closed; not a deal, a

@@ -162,13 +162,14 @@ increase:decrease rise:fall rose:fell increase:drop
 accept:reject agree:refuse agree:disagree
 allow:prevent allow:ban allow:block permit:forbid
 start:end start:stop begin:end begin:halt
-continue:halt continue:suspend continue:cease
+continue:halt continue:suspend continue:cease continue:stop
 support:oppose support:condemn
 arrive:leave arrive:depart enter:leave enter:exit
 true:false confirmed:unconfirmed verified:unverified authenticated:unverified
 capture:lose fall:hold
 """
 ANTONYMS: dict[str, set[str]] = {}
+_CONTINUE = match_key("continue")
 for _pair in _OPPOSITES.split():
     _a, _b = (match_key(w) for w in _pair.split(":"))
     ANTONYMS.setdefault(_a, set()).add(_b)
@@ -1238,6 +1239,38 @@ def _taker_after(text: str) -> frozenset[str]:
     if len(parts) > 1 and {match_key(w) for w, _, _ in words(parts[-1])} & _RELATIONS:
         phrase = parts[-1]
     return _content_set(phrase)
+
+
+def _continuations(text: str) -> set[tuple[bool, bool, str]]:
+    """Each "halt X" or "continue X" a text says: (continued, only intended, X's key). Only a verb
+    with its object ("halted its airstrikes", "commitment to continue operations"), not
+    "continued to deny", "the talks continued", "amid continued fighting"."""
+    norm = normalise_text(text)
+    out = set()
+    for m in _CONTINUATION.finditer(norm):
+        if re.search(r"\b(?:the|a|an|amid|of|with|despite|after|for|by)\s+$", norm[max(0, m.start() - 8):m.start()], re.I):
+            continue   # an adjective: "the continued presence", "amid continued fighting"
+        if m.group("object").lower() in STOPWORDS:
+            continue   # no object: "stopped them from", "the talks continued on Monday"
+        before = {w.lower() for w, _, _ in words(norm[max(0, m.start() - 50):m.start()])[-4:]}
+        out.add((m.group("verb").lower().startswith("continu"), bool(before & _INTENDED), match_key(m.group("object"))))
+    return out
+
+
+_CONTINUATION = re.compile(r"\b(?P<verb>continu(?:e|es|ed|ing)|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
+                           r"ceas(?:e|es|ed|ing)|stop(?:s|ped|ping)?)\s+(?:(?:its|their|his|her|the|all|our)\s+)?"
+                           r"(?P<object>[a-z]{3,})\b", re.I)
+# a continuing or halting only meant: "would halt", "commitment to continue", "threatened to"
+_INTENDED = frozenset("""would will shall to vow vowed vows pledge pledged pledges commit committed commitment promise
+                      promised promises intend intends intended plan plans planned threaten threatened threatens""".split())
+
+
+def continuation_opposed(claim_text: str, passage_text: str) -> bool:
+    """Whether the passage continues what the claim says was halted (or halts what it says was
+    continued): the same thing, the two alike done or alike only meant ("would halt operations" /
+    "commitment to continue operations"; not "threatened to halt aid" / "continued aid")."""
+    passage = _continuations(passage_text)
+    return any((not cont, meant, obj) in passage for cont, meant, obj in _continuations(claim_text))
 
 
 @lru_cache(maxsize=4096)
@@ -2966,6 +2999,8 @@ class ExplicitStanceScorer:
             if k in matched or k in claim_neg:
                 continue
             opposite = next((o for o in ANTONYMS.get(k, ()) if o in passage_keys and o not in passage_neg), None)
+            if opposite and _CONTINUE in (k, opposite) and not continuation_opposed(claim_text, passage.text):
+                continue
             if opposite:
                 rest = math.fsum(credit[x] for x in matched) / (total - weights[k] or 1.0)
                 conflicts.append((rest, f"opposite wording: the claim says '{k}', the passage '{opposite}'"))

@@ -33,9 +33,9 @@ from tests.test_general_english import _one_stance
     ("a group that plans to spearhead the assault", "a group that plans to lead the assault"),
     ("Rebels swept into Pellan on Friday", "Rebels entered Pellan on Friday"),
     # troops sent to add to those there are reinforcements deployed
-    ("Norland rushed extra forces to the border", "Norland deployed reinforcements to the border"),
-    ("Ostia is sending reinforcements to Pellan", "Ostia is deploying reinforcements to Pellan"),
-    ("The army brought in fresh troops", "The army deployed reinforcements"),
+    ("Norland rushed extra forces to the border", "Norland rushed reinforcements forces to the border"),
+    ("Ostia is sending more troops to Pellan", "Ostia is sending reinforcements troops to Pellan"),
+    ("The army brought in fresh troops", "The army brought in reinforcements troops"),
     ("The actor played a part in the film's success", "The actor involved in the film's success"),  # which it says
     # not these
     ("The role was voiced by a famous actor", "The role was voiced by a famous actor"),
@@ -44,6 +44,7 @@ from tests.test_general_english import _one_stance
     ("Norland sent troops to Pellan", "Norland sent troops to Pellan"),            # not said to be more
     ("More troops were killed in Pellan", "More troops were killed in Pellan"),
     ("Norland sent more aid to Pellan", "Norland sent more aid to Pellan"),
+    ("The Red Cross sent more units of blood to Pellan", "The Red Cross sent more units of blood to Pellan"),
     ("Ostia has no air support", "Ostia has no air support"),   # it may be an ally's
     ("Norland and Ostia sealed a ceasefire deal", "Norland and Ostia sealed a ceasefire deal"),
     ("The sealed border was reopened", "The sealed border was reopened"),
@@ -259,3 +260,19 @@ def test_a_place_spelled_otherwise_is_known_and_its_province_swapped():
 def test_another_countrys_army_entering_is_a_swap(wordnet):
     s = _one("France's army entered Pellan on Monday.", "The German army entered Pellan on Monday.", wordnet)
     assert s.label == REFUTES and any("'german'" in r for r in s.reasons), s.reasons
+
+
+# the nineteenth review's probes: reinforcements only planned, troops still troops
+@pytest.mark.parametrize("claim, passage, label", [
+    # (in a claim this short the forces the passage leaves unsaid carry too much of it to support)
+    ("Norland has sealed its border with Ostia and rushed extra forces to the area.",
+     "Norland has closed its border with Ostia and deployed reinforcements to secure the area.", SUPPORTS),
+    ("Norland sent troops to Kessel.", "Norland sent more troops to Kessel.", SUPPORTS),
+    ("Norland sent reinforcements to Kessel.", "Norland plans to send reinforcements to Kessel.", NEUTRAL),
+    ("Norland sent more troops to Kessel.", "Norland plans to send more troops to Kessel.", NEUTRAL),
+    ("The Red Cross sent reinforcements to Kessel.", "The Red Cross sent more units of blood to Kessel.", NEUTRAL),
+    ("Norland troops have crossed into Kessel.", "Norland deployed reinforcements to its border with Kessel.", NEUTRAL),
+])
+def test_reinforcements_after_the_nineteenth_review(claim, passage, label):
+    s = _one(claim, passage)
+    assert s.label == label, s.reasons

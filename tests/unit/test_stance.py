@@ -163,7 +163,25 @@ def test_sealed_in_other_senses_is_not_opposite_to_opened(claim, passage):
      "Ostia continued its airstrikes on rebel positions near Kessel."),
 ])
 def test_halting_is_the_opposite_of_continuing(claim, passage):
-    assert stance(claim, passage).label == REFUTES
+    from tests.test_general_english import _one_stance
+    assert _one_stance(claim, passage).label == REFUTES
+
+
+# the nineteenth review's probes: another verb's object, another time, an adjective, only meant
+@pytest.mark.parametrize("claim, passage", [
+    ("Ostia continued airstrikes on Kessel.", "Ostia carried out airstrikes on Kessel after talks with Norland were suspended."),
+    ("Norland continued to shell Kessel on Friday.", "Norland shelled Kessel after the ceasefire talks were halted."),
+    ("Pellan continued to deny the charges.", "Pellan's trial was suspended on Monday; he denies the charges."),
+    ("Talks between Norland and Ostia were halted on Friday.", "Talks between Norland and Ostia will continue on Monday."),
+    ("Ostia halted flights to Kessel on Tuesday.", "Flights to Kessel continued as normal on Monday."),
+    ("Ostia suspended aid deliveries to Kessel.", "Ostia resumed aid deliveries to Kessel amid continued fighting."),
+    ("Ostia threatened to halt aid to Norland.", "Ostia continued aid to Norland."),
+    ("Ostia halted operations against the rebels.", "Ostia said it would continue operations against the rebels."),
+    ("The investigation into Pellan continues.", "Ostia suspended Pellan from the investigation."),
+])
+def test_continuing_is_no_opposite_of_another_halt(claim, passage):
+    from tests.test_general_english import _one_stance
+    assert _one_stance(claim, passage).label != REFUTES
 
 
 # "stopped them from establishing positions" is a prevention, not the end of what continued
