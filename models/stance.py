@@ -170,6 +170,7 @@ capture:lose fall:hold
 """
 ANTONYMS: dict[str, set[str]] = {}
 _CONTINUE = match_key("continue")
+_CAPITAL = match_key("capital")
 for _pair in _OPPOSITES.split():
     _a, _b = (match_key(w) for w in _pair.split(":"))
     ANTONYMS.setdefault(_a, set()).add(_b)
@@ -217,6 +218,24 @@ for _line in _COUNTRY_PHRASES_TEXT.strip().splitlines():
 _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
 _COUNTRY_OF_CAPITAL = {match_key(line.split()[0]): line.split()[1].capitalize()  # "damascus": "Syria"
                        for line in _CAPITALS_TEXT.strip().splitlines()}
+# "the Syrian capital", "Syria's capital": a country's capital city, named so
+_CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?\s+capital\b"
+                         r"(?!\s+(?:city\s+)?of\b|\s+(?:gains?|markets?|flight|flows?|spending|investment|punishment)\b)", re.I)
+
+
+def capitals_said(text: str) -> dict[str, tuple[str, str]]:
+    """The capital cities a text names by their country ("the Syrian capital", "Syria's capital"):
+    the key of the country word -> (that key, the capital's key), where the country has one capital.
+    Not "the capital of Pellan", nor a country without one in `_CAPITALS_TEXT`."""
+    out = {}
+    for m in _CAPITAL_OF.finditer(normalise_text(text)):
+        country = match_key(m.group("country"))
+        cities = CAPITALS.get(country, frozenset()) & _CAPITAL_CITIES
+        if len(cities) == 1 and country not in _CAPITAL_CITIES:
+            out[country] = (country, next(iter(cities)))
+    return out
+
+
 # A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", the
 # subject of an auxiliary or a past verb ("Damascus has charged", "Damascus acknowledged"), or
 # of a present verb at a clause's start ("until Damascus regains"); not a place ("to Damascus",
@@ -2671,6 +2690,10 @@ class ExplicitStanceScorer:
         control_said, control_negated, control_blocks, control_refutes = self._who_holds(
             claim_text, claim, passage, found_in, names, passage_keys) if claim_text else (set(), set(), [], [])
         matched |= control_said
+        # "the Syrian capital" said by its name ("Damascus")
+        for country, city in (capitals_said(claim_text) if claim_text else {}).values():
+            if city in passage_keys and _CAPITAL in claim.keys:
+                matched |= {_CAPITAL, country} & set(claim.keys)
         passage_neg |= control_negated
         # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
         # passage names no side the claim does not ("casualties of terrorists" are not the

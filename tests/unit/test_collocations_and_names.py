@@ -276,3 +276,26 @@ def test_another_countrys_army_entering_is_a_swap(wordnet):
 def test_reinforcements_after_the_nineteenth_review(claim, passage, label):
     s = _one(claim, passage)
     assert s.label == label, s.reasons
+
+
+@pytest.mark.parametrize("text, said", [
+    ("He flew to the Iraqi capital on Monday.", {"iraqi": ("iraqi", "baghdad")}),
+    ("Turkey's capital was quiet.", {"turkey": ("turkey", "ankara")}),
+    ("the capital of Pellan", {}),                 # not a country's capital by its word
+    ("the Pellan capital", {}),                    # a country without one known
+    ("Tehran's capital markets", {}),
+    ("Ostia's capital gains tax", {}),
+])
+def test_a_countrys_capital_named_by_its_country(text, said):
+    from models.stance import capitals_said
+    assert capitals_said(text) == said
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    ("Hakan Vell flew to the Iraqi capital on Monday to meet officials.",
+     "Hakan Vell flew to Baghdad on Monday to meet officials.", SUPPORTS),
+    ("Hakan Vell flew to the Iraqi capital on Monday to meet officials.",
+     "Hakan Vell flew to Ankara on Monday to meet officials.", REFUTES),      # another capital in its place
+])
+def test_the_capital_is_met_by_its_name(claim, passage, label):
+    assert _one(claim, passage).label == label
