@@ -28,6 +28,13 @@ _NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attem
                        vow pledge threaten expect continue need prepare dare""".split()}
 # Verbs of letting: "did not allow them to enter" says they did not enter.
 _LETTING = {match_key(w) for w in "allow permit let enable".split()}
+# ... "let" with no "to": "without letting them break through" says they did not break through
+_LET = match_key("let")
+_OBJECT_PRONOUNS = frozenset("them him her it us".split())
+# What was prevented where the prevention names it ("prevented any breaches", "stopped any
+# advance"): it did not happen. Not an attempt or a bid stopped (it was still made), and only
+# after "any" ("blocked all roads" keeps the roads)
+_ATTEMPT_NOUNS = frozenset(match_key(w) for w in "attempt attempts effort efforts bid bids try tries".split())
 # Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
 _PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
 # ... where the preventing is said to have happened, not only meant: "unable to stop", "tried to
@@ -189,6 +196,8 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:gave|give|gives|giving)\s+up\b", _verb("surrender", "surrendered")),
     (r"\bstep(?:s|ped|ping)?\s+down\b", _verb("resign", "resigned")),
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", _verb("repel", "repelled")),
+    # broke through (lines, defences): breached them, as "prevented any breaches" says
+    (r"\b(?:broke|break|breaks|breaking|broken)\s+through\b", _verb("breach", "breached")),
     # people driven (forced) from their homes, or forced to flee them, are displaced: "has
     # driven millions of people from their homes" / "displaced millions". Not a trip ("buses
     # drove the students from their homes to school", "forced commuters to leave their homes an
@@ -356,6 +365,9 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     # An asserted verb of preventing negates the verb in -ing after its object's "from"
     # ("stopped them from establishing"): up to this token, with no clause break between.
     preventing_until, preventing_end, from_verb_at = -1, 0, -1
+    # ... and the noun after its "any" ("prevented any breaches"); the verb after "let" and its
+    # pronoun ("without letting them break through")
+    prevented_noun_at, let_verb_at = -1, -1
 
     def negate(key: str) -> None:
         negated.setdefault(key)
@@ -411,12 +423,16 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         is_name = w[0].isupper() and i > 0
         if i == from_verb_at and not is_name and lw.endswith("ing"):
             negate(key)
+        if i in (prevented_noun_at, let_verb_at) and not is_name and key not in _ATTEMPT_NOUNS:
+            negate(key)
         if i == chain_verb_at and not is_name and (lw.endswith("ing") or not lw.endswith("s")):
             negate(key)  # a verb, not a plural noun ("to talks")
             if key in _NEGATION_PASSES_ON:
                 chain_to_at = i + 1
             if key in _LETTING:
                 letting_until, letting_end = i + 10, tokens[i][2]
+            if key == _LET and nxt in _OBJECT_PRONOUNS:
+                let_verb_at = i + 2
         if w[0].isupper():
             glued = runs and i and last_name_token == i - 1 and not norm[tokens[i - 1][2]:start].strip()
             if glued:
@@ -446,6 +462,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if (key in _PREVENTING and not pending and not is_name
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])):
             preventing_until, preventing_end = i + 10, tokens[i][2]
+            if nxt == "any" and i + 2 < len(tokens) and not _clause_break_in(norm[tokens[i][2]:tokens[i + 2][1]]):
+                prevented_noun_at = i + 2
         if pending and lw in _MODAL_PREDICATES:
             negate(key)  # "not managed to": the negation passes on, and covers "managed" too
             previous = lw
@@ -467,6 +485,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                     chain_to_at = i + 1
                 if key in _LETTING:
                     letting_until, letting_end = i + 10, tokens[i][2]
+                if key == _LET and nxt in _OBJECT_PRONOUNS:
+                    let_verb_at = i + 2
         previous = lw
     if pending and mode == "head" and head:
         negate(head)

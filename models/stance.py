@@ -144,6 +144,7 @@ stop halt repel repelled prevent thwart foil foiled block
 advance push progress
 help aid assist support backing backed
 stress emphasise emphasize underline underscore
+quote quoted cite cited
 premier prime
 country nation
 government authorities regime
@@ -171,6 +172,7 @@ capture:lose fall:hold
 ANTONYMS: dict[str, set[str]] = {}
 _CONTINUE = match_key("continue")
 _CAPITAL = match_key("capital")
+_LETTING_KEYS = frozenset(match_key(w) for w in "allow permit let enable".split())
 for _pair in _OPPOSITES.split():
     _a, _b = (match_key(w) for w in _pair.split(":"))
     ANTONYMS.setdefault(_a, set()).add(_b)
@@ -221,6 +223,12 @@ _COUNTRY_OF_CAPITAL = {match_key(line.split()[0]): line.split()[1].capitalize() 
 # "the Syrian capital", "Syria's capital": a country's capital city, named so
 _CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?\s+capital\b"
                          r"(?!\s+(?:city\s+)?of\b|\s+(?:gains?|markets?|flight|flows?|spending|investment|punishment)\b)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _negated_in(text: str) -> frozenset[str]:
+    """Keys a text negates."""
+    return frozenset(analyse(text).negated) if text else frozenset()
 
 
 def capitals_said(text: str) -> dict[str, tuple[str, str]]:
@@ -2703,7 +2711,10 @@ class ExplicitStanceScorer:
                     and not _KILLING.search(passage.text)
                     and sides_named(passage.text, passage_keys) <= sides_named(claim_text, claim.keys)):
                 matched.add(verb)
-        in_context = (found_in(frozenset(passage.context_keys)) - matched) if passage.context_weight else set()
+        # (not a word the sentence before negates: "prevented any breaches" lends no breach to
+        # "The source also reported ...")
+        in_context = (found_in(frozenset(passage.context_keys) - _negated_in(passage.context_text)) - matched
+                      if passage.context_weight else set())
         if passage.names_only:
             in_context &= names
         # ... and so is one "He" or "She" refers to, whom the sentence before opens with by
@@ -3123,7 +3134,12 @@ class ExplicitStanceScorer:
         stated = matched | (in_context if lends_names else in_context & names) | group_lent | counted_lent
         missing_predicates = [k for k in claim.keys if k in _PREDICATE_KEYS and k not in stated
                               and k not in adverb_only_keys(claim_text)]
-        missing_predicates += [k for k in sorted(claim_neg) if negated_in_passage(k) is None and k not in missing_predicates]
+        # (a letting the claim negates is said by the passage negating what was let happen:
+        # "without letting them break through" / "prevented any breaches")
+        passed_on = {k for k in claim_neg & _LETTING_KEYS
+                     if any(negated_in_passage(o) is not None for o in claim_neg - _LETTING_KEYS)}
+        missing_predicates += [k for k in sorted(claim_neg) if negated_in_passage(k) is None and k not in missing_predicates
+                               and k not in passed_on]
         # A claim word met only through a related word the passage negates ("admitted" and
         # "not allowing"): too loose a link to refute on, and no support.
         for k, hits in related_hits.items():

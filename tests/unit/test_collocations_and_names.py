@@ -32,6 +32,7 @@ from tests.test_general_english import _one_stance
     ("The offensive was spearheaded by the Pellan Front", "The offensive was led by the Pellan Front"),
     ("a group that plans to spearhead the assault", "a group that plans to lead the assault"),
     ("Rebels swept into Pellan on Friday", "Rebels entered Pellan on Friday"),
+    ("Rebels broke through the lines", "Rebels breached the lines"),
     # troops sent to add to those there are reinforcements deployed
     ("Norland rushed extra forces to the border", "Norland rushed reinforcements forces to the border"),
     ("Ostia is sending more troops to Pellan", "Ostia is sending reinforcements troops to Pellan"),

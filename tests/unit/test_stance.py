@@ -64,6 +64,15 @@ def test_analyse_keys_names_figures():
     ("The minister was kept out of the loop.", ()),
     ("Civilians kept pouring out of Aleppo.", ()),
     ("The party kept 30 out of 40 seats.", ()),
+    # letting with no "to": what was not let happen did not happen; what a prevention names
+    # after "any" did not happen (not an attempt: it was made)
+    ("The army repelled the rebels without letting them break through.", ("let", "breach")),
+    ("The police did not let them enter Kessel.", ("let", "enter")),
+    ("They let it happen.", ()),
+    ("The army prevented any breaches.", ("breach",)),
+    ("The army halted any attempts to enter Kessel.", ()),
+    ("The army could not prevent any breaches.", ("prevent",)),
+    ("Troops blocked all roads into Kessel.", ()),
 ])
 def test_negation(text, negated):
     assert analyse(text).negated == negated
@@ -727,3 +736,29 @@ def test_answers_do_not_depend_on_the_hash_seed(claim, passage, idf):
                               env={"PYTHONHASHSEED": str(seed)}, cwd=root,
                               capture_output=True, text=True, check=True).stdout for seed in range(8)}
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    ("The army fought off the rebels near Kessel without letting them break through, a source said.",
+     "The army repelled the rebels near Kessel and prevented any breaches, a source said.", SUPPORTS),
+    ("Rebels broke through the army's lines near Kessel, a source said.",
+     "The army repelled the rebels near Kessel and prevented any breaches, a source said.", REFUTES),
+    # a source quoted is a source cited
+    ("A military source quoted by Pellan Radio said rebels fled Kessel.",
+     "A military source cited by Pellan Radio said rebels fled Kessel.", SUPPORTS),
+])
+def test_breaches_prevented_and_letting_no_one_through(claim, passage, label):
+    from tests.test_general_english import _one_stance
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
+
+
+def test_a_word_the_sentence_before_negates_lends_nothing():
+    from tests.test_general_english import _one_stance_after
+    claim = "Rebels breached the defences, a source quoted by Pellan Radio said."
+    passage = "The source also reported that troops secured the area."
+    negated = _one_stance_after(claim, passage, "Troops prevented any breaches of the defences by rebels, according "
+                                                "to a source cited by Pellan Radio.")
+    said = _one_stance_after(claim, passage, "Troops reported breaches of the defences by rebels, according to a "
+                                             "source cited by Pellan Radio.")
+    assert negated.coverage < said.coverage and negated.label != SUPPORTS, negated.reasons
