@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from models.figures import Figure, extract_figures, figure_from_dict
-from models.text import PAST_FORMS, STOPWORDS, content_keys, match_key, normalise_text, words
+from models.text import CAPITALS_TEXT, PAST_FORMS, STOPWORDS, content_keys, match_key, normalise_text, words
 
 # Words that negate what follows them ("not allowing", "failed to establish", "denied reports
 # of a withdrawal"). The negated predicate is the first content word after the cue.
@@ -185,10 +185,28 @@ def _verb(base: str, past: str):
     return replace
 
 
+# A country's capital named by the country ("the Syrian capital", "Syria's capital"): the city,
+# so it is met, or swapped, as the name is. Only a country with one capital known
+# (models.text.CAPITALS_TEXT); not "the former capital", "the capital of ...", "capital gains".
+_CAPITAL_NAMED: dict[str, str] = {}
+for _line in CAPITALS_TEXT.strip().splitlines():
+    _city, *_country_words = _line.split()
+    for _w in _country_words:
+        _CAPITAL_NAMED[match_key(_w)] = "" if match_key(_w) in _CAPITAL_NAMED else _city.capitalize()
+_COUNTRYS_CAPITAL = re.compile(
+    r"\b(?<!\bformer\s)(?<!\bold\s)(?<!\bancient\s)(?<!\bonetime\s)(?:the\s+)?(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?"
+    r"\s+capital\b(?!\s+(?:city\s+)?of\b|\s+(?:gains?|markets?|flight|flows?|inflows?|outflows?|controls?|spending|"
+    r"investment|punishment|expenditure|requirements?|ratios?|injections?)\b)", re.I)
+
+
+def _capital_named(m: re.Match) -> str:
+    return _CAPITAL_NAMED.get(match_key(m.group("country"))) or m.group(0)
+
+
 # Multi-word verbs and idioms read as the one word they mean, so "pulled out" meets
 # "withdrawal" and "has nothing to do with" is a negation. General English, applied to the
 # matching copy only.
-_PHRASES = [(re.compile(p, re.I), r) for p, r in (
+_PHRASES = [(_COUNTRYS_CAPITAL, _capital_named)] + [(re.compile(p, re.I), r) for p, r in (
     (r"\bset(?:s|ting)?\s+up\b", "establish"), (r"\bpull(?:ed|s|ing)?\s+(?:out|back)\b", _verb("withdraw", "withdrew")),
     (r"\b(?:took|takes?|taken|taking)\s+over\b", _verb("capture", "captured")),
     (r"\b(?:made|make|makes|making)\s+it\s+to\b", _verb("reach", "reached")),

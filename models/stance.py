@@ -28,8 +28,8 @@ from models.analysis import AUXILIARIES, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
-from models.text import (CALENDAR_KEYS, PAST_FORMS, STOPWORDS, content_keys, match_key, name_skeleton, names_match,
-                         normalise_text, words)
+from models.text import (CALENDAR_KEYS, CAPITALS_TEXT, PAST_FORMS, STOPWORDS, content_keys, match_key, name_skeleton,
+                         names_match, normalise_text, words)
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
 
@@ -171,34 +171,16 @@ capture:lose fall:hold
 """
 ANTONYMS: dict[str, set[str]] = {}
 _CONTINUE = match_key("continue")
-_CAPITAL = match_key("capital")
 _LETTING_KEYS = frozenset(match_key(w) for w in "allow permit let enable".split())
+_NAME_PARTICLES = frozenset(match_key(w) for w in "al el ad ash as an bin ibn abu abd de la the of".split())
 for _pair in _OPPOSITES.split():
     _a, _b = (match_key(w) for w in _pair.split(":"))
     ANTONYMS.setdefault(_a, set()).add(_b)
     ANTONYMS.setdefault(_b, set()).add(_a)
 
 
-# A capital stands for its country's government in news ("Damascus acknowledged"). General
-# knowledge, one group a line.
-_CAPITALS_TEXT = """
-damascus syria syrian
-moscow russia russian kremlin
-tehran iran iranian
-baghdad iraq iraqi
-ankara turkey turkish
-washington america american
-kyiv kiev ukraine ukrainian
-beijing china chinese
-london britain british
-paris france french
-berlin germany german
-beirut lebanon lebanese
-amman jordan jordanian
-riyadh saudi
-cairo egypt egyptian
-"""
-CAPITALS = _group_table(_CAPITALS_TEXT)
+# A capital stands for its country's government in news ("Damascus acknowledged"): models.text.CAPITALS_TEXT.
+CAPITALS = _group_table(CAPITALS_TEXT)
 # Countries named in several words, and the single words that name them too (an acronym, a
 # short name, a demonym, the capital). General knowledge, one country a line: "phrase: words".
 _COUNTRY_PHRASES_TEXT = """
@@ -217,39 +199,15 @@ for _line in _COUNTRY_PHRASES_TEXT.strip().splitlines():
     _COUNTRY_NAMES_OF_PHRASE[_keys] = frozenset(match_key(w) for w in _words.split())
     for _w in _words.split():
         COUNTRY_PHRASES[match_key(_w)] = _keys
-_CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in _CAPITALS_TEXT.strip().splitlines())  # first of each line
+_CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in CAPITALS_TEXT.strip().splitlines())  # first of each line
 _COUNTRY_OF_CAPITAL = {match_key(line.split()[0]): line.split()[1].capitalize()  # "damascus": "Syria"
-                       for line in _CAPITALS_TEXT.strip().splitlines()}
-# "the Syrian capital", "Syria's capital": a country's capital city, named so
-_CAPITAL_OF = re.compile(r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?\s+capital\b"
-                         r"(?!\s+(?:city\s+)?of\b|\s+(?:gains?|markets?|flight|flows?|spending|investment|punishment)\b)", re.I)
-
-
-@lru_cache(maxsize=4096)
-def _negated_in(text: str) -> frozenset[str]:
-    """Keys a text negates."""
-    return frozenset(analyse(text).negated) if text else frozenset()
-
-
-def capitals_said(text: str) -> dict[str, tuple[str, str]]:
-    """The capital cities a text names by their country ("the Syrian capital", "Syria's capital"):
-    the key of the country word -> (that key, the capital's key), where the country has one capital.
-    Not "the capital of Pellan", nor a country without one in `_CAPITALS_TEXT`."""
-    out = {}
-    for m in _CAPITAL_OF.finditer(normalise_text(text)):
-        country = match_key(m.group("country"))
-        cities = CAPITALS.get(country, frozenset()) & _CAPITAL_CITIES
-        if len(cities) == 1 and country not in _CAPITAL_CITIES:
-            out[country] = (country, next(iter(cities)))
-    return out
-
-
+                       for line in CAPITALS_TEXT.strip().splitlines()}
 # A capital written as an actor: possessive ("Moscow's air power"), "loyal to Damascus", the
 # subject of an auxiliary or a past verb ("Damascus has charged", "Damascus acknowledged"), or
 # of a present verb at a clause's start ("until Damascus regains"); not a place ("to Damascus",
 # "hit Damascus airports", "Damascus suburbs"). Case matters after the capital: "Washington
 # Times" is a name.
-_CAPITAL_WORDS = "|".join(line.split()[0] for line in _CAPITALS_TEXT.strip().splitlines())
+_CAPITAL_WORDS = "|".join(line.split()[0] for line in CAPITALS_TEXT.strip().splitlines())
 # irregular past forms a government does ("Moscow sent troops"); not "Kyiv lost power", "Kyiv fell silent"
 _GOVERNMENT_PAST = "sent|told|made|gave|took|sought|spoke|wrote|chose|struck|fought|began|led"
 _CAPITAL_AS_ACTOR = re.compile(
@@ -1033,6 +991,11 @@ class PlaceControl(NamedTuple):
     # only getting into or up to it ("entered Pellan", "stopped them from advancing on Pellan"),
     # not holding it: failing that is failing to take it; doing it is not taking it
     entry: bool = False
+    # a failure dated or conceded at the sentence's opening ("On Monday, ...", "Although ..."):
+    # it states a failure, but refutes no taking of another time
+    dated: bool = False
+    # getting into it as a visitor ("entered Pellan for talks"): other hands, never a taking
+    visit: bool = False
 
 
 # an operation heading who acts, read back from the verb: "An attack led by the Ostian Front
@@ -1097,8 +1060,8 @@ _PREVENTS_FROM = re.compile(r"\b(?:halted|stopped|prevented|blocked|kept|barred)
 _PREVENTED_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:halted|stopped|prevented|blocked|kept|barred)\s+from\s+"
                                 + _PREVENTED_ACT, re.I)
 # ... the stopping asserted: not "failed to stop", "did not halt", "could block"
-_STOPPING_UNASSERTED = frozenset("""to not never cannot will would could can may might should must shall nothing
-                                  nobody none no neither nor rarely seldom hardly barely scarcely yet unable""".split())
+_STOPPING_UNMEANT = frozenset("to not never cannot will would could can may might should must shall unable".split())
+_STOPPING_DENIED = frozenset("nothing nobody none neither nor rarely seldom hardly barely scarcely never not".split())
 _ENTRY_ACTS = re.compile(r"^(?:enter|reach|advanc|push|march)", re.I)
 # "the city" of a place the sentence named before it after a word of moving or being near:
 # "Amid an advance towards Pellan, the army halted any attempts to invade the city"
@@ -1138,7 +1101,7 @@ _REPORTED_TO_HAVE = re.compile(r"\b(?:claim(?:ed|s)?|sa(?:id|ys)|report(?:ed|s)?
 # unread where the doubt is about something else ("..., and residents feared reprisals")
 _DOUBTED = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|false\w*|untrue|not\s+true|fear\w*|"
                       r"suspect\w*|(?:may|might|could)\s+have|possibl\w*|perhaps|baseless|unfounded|wrong|"
-                      r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless|doubt\w*|"
+                      r"refut\w*|unsure|unclear|uncertain|whether|rumou?rs?|if|unless|(?<!\bno\s)doubt\w*|"
                       r"(?:few|nobody|no\s+one)\s+believes?)\b|\?", re.I)
 # words just before the verb that leave it unasserted: "without capturing", "on the verge of
 # seizing", "aimed at taking", "who was in control"
@@ -1227,7 +1190,7 @@ _LIMITED_BEFORE = frozenset("""initially first twice thrice repeatedly earlier p
                             temporarily""".split())
 # a failure conceded before what the sentence goes on to say ("Although the army stopped the
 # rebels from advancing on Pellan, ..."), or dated at the sentence's opening ("In March, ...")
-_CONCEDED_OR_DATED = re.compile(r"\b(?:although|though|while|whereas)\b|^\W*(?:in\s+(?:(?:early|late|mid-?)\s*)?"
+_CONCEDED_OR_DATED = re.compile(r"\b(?:although|though)\b|^\W*(?:in\s+(?:(?:early|late|mid-?)\s*)?"
                                 r"(?:(?:19|20)\d{2}|january|february|march|april|may|june|july|august|september|october|"
                                 r"november|december)|on\s+\w+day|last\s+(?:week|month|year)|earlier|yesterday)\b", re.I)
 _LIMITED_IN_CLAUSE = re.compile(
@@ -1245,8 +1208,6 @@ def _failure_limited(before: str, after: str, place: str) -> bool:
     three years", "by force", "on Monday"), or what happened to the place later in the sentence
     ("but ... it", "later ... the city", "... Pellan")."""
     if {w.lower() for w, _, _ in words(before[-40:])[-3:]} & _LIMITED_BEFORE:
-        return True
-    if _CONCEDED_OR_DATED.search(re.split(r"[.;!?]\s", before)[-1]):
         return True
     sentence = re.split(r"[.;!?]", after)[0]
     if _LIMITED_IN_CLAUSE.search(sentence.split(",")[0]):
@@ -1268,19 +1229,26 @@ def _taker_after(text: str) -> frozenset[str]:
     return _content_set(phrase)
 
 
-def _continuations(text: str) -> set[tuple[bool, bool, str]]:
-    """Each "halt X" or "continue X" a text says: (continued, only intended, X's key). Only a verb
-    with its object ("halted its airstrikes", "commitment to continue operations"), not
-    "continued to deny", "the talks continued", "amid continued fighting"."""
+def _continuations(text: str) -> set[tuple[bool, bool, str, frozenset[str]]]:
+    """Each "halt X" or "continue X" a text says: (continued, only intended, X's head key, the
+    keys of what X is of or does). Only a verb with its object ("halted its airstrikes on
+    Pellan", "commitment to continue operations", "stopped paying salaries"), not "continued
+    to deny", "the talks continued", "amid continued fighting"."""
     norm = normalise_text(text)
     out = set()
     for m in _CONTINUATION.finditer(norm):
         if re.search(r"\b(?:the|a|an|amid|of|with|despite|after|for|by)\s+$", norm[max(0, m.start() - 8):m.start()], re.I):
             continue   # an adjective: "the continued presence", "amid continued fighting"
-        if m.group("object").lower() in STOPWORDS:
+        head = m.group("object").lower()
+        if head in STOPWORDS:
             continue   # no object: "stopped them from", "the talks continued on Monday"
+        # the object's own words: a gerund's object ("paying salaries"), what it is of ("exports
+        # of grain"), up to a preposition or a clause
+        more = re.match(r"\s+(?:of\s+(?:the\s+)?)?([a-z]+(?:\s+[a-z]+)?)" if head.endswith("ing") or re.match(
+            r"\s+of\b", norm[m.end():]) else r"(?!)", norm[m.end():], re.I)
+        rest = frozenset(k for k in content_keys(more.group(1)) if k not in STOPWORDS) if more else frozenset()
         before = {w.lower() for w, _, _ in words(norm[max(0, m.start() - 50):m.start()])[-4:]}
-        out.add((m.group("verb").lower().startswith("continu"), bool(before & _INTENDED), match_key(m.group("object"))))
+        out.add((m.group("verb").lower().startswith("continu"), bool(before & _INTENDED), match_key(head), rest))
     return out
 
 
@@ -1294,10 +1262,30 @@ _INTENDED = frozenset("""would will shall to vow vowed vows pledge pledged pledg
 
 def continuation_opposed(claim_text: str, passage_text: str) -> bool:
     """Whether the passage continues what the claim says was halted (or halts what it says was
-    continued): the same thing, the two alike done or alike only meant ("would halt operations" /
-    "commitment to continue operations"; not "threatened to halt aid" / "continued aid")."""
+    continued): the same thing, by the same subject, the two alike done or alike only meant
+    ("The ministry would halt operations" / "The ministry's commitment to continue operations";
+    not "threatened to halt aid" / "continued aid", "stopped paying salaries" / "continued paying
+    pensions", "The rebels continued shelling Pellan" / "The army stopped shelling Pellan")."""
+    if not _shares(subject_keys(claim_text), subject_keys(passage_text)):
+        return False
     passage = _continuations(passage_text)
-    return any((not cont, meant, obj) in passage for cont, meant, obj in _continuations(claim_text))
+    return any(not p_cont == cont and p_meant == meant and p_head == head and (rest == p_rest or not rest or not p_rest)
+               for cont, meant, head, rest in _continuations(claim_text)
+               for p_cont, p_meant, p_head, p_rest in passage)
+
+
+@lru_cache(maxsize=4096)
+def _negated_in(text: str) -> frozenset[str]:
+    """Keys a text negates."""
+    return frozenset(analyse(text).negated) if text else frozenset()
+
+
+def _attempts_begun(text: str) -> frozenset[str]:
+    """Keys of the nouns for a move a text says was begun, which says nothing of how far it got:
+    "launched an advance on Pellan", "mounted a rapid push into Pellan" -> advanc, push."""
+    return frozenset(match_key(m.group(1)) for m in re.finditer(
+        r"\b(?:launch|mount|began|begin|start|stag|made|make|undert[ao]k)\w*\s+(?:(?:an?|the|its|their|his|her)\s+)?"
+        r"(?:[a-z]+\s+)?(advance|push|drive|march|thrust|attempt|bid)\b", normalise_text(text), re.I))
 
 
 @lru_cache(maxsize=4096)
@@ -1343,10 +1331,12 @@ def place_control(text: str) -> tuple[PlaceControl, ...]:
                 continue
             if re.match(r"\s+to\s+(?:court|task|trial)\b", rest[obj.end():], re.I):
                 continue            # "took Pellan to court"
-            if prevented and ({w.lower() for w, _, _ in words(norm[max(0, m.start() - 40):m.start()])[-3:]}
-                              & _STOPPING_UNASSERTED or norm[:m.start()].rstrip().endswith("n't")):
-                continue
-            if pattern is _ENTERS_PLACE and _ENTERED_TO_MEET.search(rest[obj.end():]):
+            last = [w.lower() for w, _, _ in words(norm[max(0, m.start() - 40):m.start()])][-3:]
+            # the stopping only meant ("failed to stop", "could halt"; an adverb between: "could
+            # not easily stop"), or denied by its subject ("Nothing stopped ...", "No one halted")
+            if prevented and ({w for w in last[-2:] if w in _STOPPING_UNMEANT and (w == last[-1] or last[-1].endswith("ly"))}
+                              or set(last) & _STOPPING_DENIED or re.search(r"\bno\s+one\s+$", norm[:m.start()], re.I)
+                              or norm[:m.start()].rstrip().endswith("n't")):
                 continue
             if not taken and _failure_limited(norm[:m.start()], norm[m.end() + obj.end():], place):
                 continue
@@ -1371,7 +1361,8 @@ def place_control(text: str) -> tuple[PlaceControl, ...]:
                                     not (extent and extent.group("parts")), said,
                                     bool(_BY_OPERATION.search(norm[:m.start()])
                                          and not _ANOTHER_TIME.search(re.split(r"[.;!?]", norm[:m.start()])[-1])),
-                                    entry))
+                                    entry, bool(_CONCEDED_OR_DATED.search(re.split(r"[.;!?]\s", norm[:m.start()])[-1])),
+                                    pattern is _ENTERS_PLACE and bool(_ENTERED_TO_MEET.search(rest[obj.end():]))))
     for m in _FELL_TO.finditer(norm):
         taker = _taker_after(norm[m.end():m.end() + 80])
         # by someone: a side's word or a name ("fell to the ground" is not)
@@ -2229,7 +2220,8 @@ class ExplicitStanceScorer:
         # a claim dated ("in June") is not denied, nor its denial stated, by a passage that does not
         # give that time
         dated = _DATED.search(claim_text)
-        same_time = not dated or dated.group(0).lower() in passage.text.lower()
+        passage_words = {w.lower() for w, _, _ in words(passage.text)}
+        same_time = not dated or {w.lower() for w, _, _ in words(dated.group(0))} - {"in", "on", "last"} <= passage_words
         for c in place_control(claim_text):
             for p in frames:
                 # the same place, all of its name ("Pellan International Airport" is not Pellan)
@@ -2248,6 +2240,8 @@ class ExplicitStanceScorer:
                     if c.taken and p.taken and c.taker and p.taker:
                         blocks.append("the passage says other hands took " + ", ".join(sorted(c.place)))
                     continue
+                if p.visit:
+                    continue        # a visit neither takes nor fails to
                 place = ", ".join(sorted(c.place))
                 if c.taken and p.taken:
                     if p.entry and not c.entry:
@@ -2287,6 +2281,9 @@ class ExplicitStanceScorer:
                                   and _opposed(self._sides_of(p.taker, passage_names, passage),
                                                sides_named("", c.loser - {_FORCES}))
                                   and not dated)
+                # (a failure dated at its sentence's opening refutes only a taking of that time)
+                if p.dated and not (dated and same_time):
+                    continue
                 if not (c.whole or c.entry) or (c.entry and not p.entry) or not (hands and same_time or assault_failed):
                     continue
                 said |= (c.said | c.loser | c.taker) & set(claim.keys)
@@ -2318,7 +2315,11 @@ class ExplicitStanceScorer:
         Empty where it names several ("the Pellan Front" and "the Brora Brigade")."""
         spelled = [n | frozenset().union(*(self._aliases.get(k, ()) for k in n), *(self._acronyms_of.get(k, ()) for k in n))
                    for c, sets in article.classed.items() if c in _SIDES[1] for n in sets]
-        if not spelled or not {k for k in frozenset.intersection(*spelled) if len(k) >= 3}:
+        # one group: every two names share more than half the words of the shorter, particles
+        # aside ("Hay'at Tahir al-Sham" / "Hayat Tahrir al-Sham (HTS)"; not "Ahrar al-Sham", nor
+        # "Kessel Liberation Front" / "Kessel Martyrs Brigade")
+        words_of = [n - _NAME_PARTICLES for n in spelled]
+        if not spelled or any(2 * len(a & b) <= min(len(a), len(b)) for a in words_of for b in words_of):
             return ()
         return tuple(sorted(frozenset.union(*spelled)))
 
@@ -2698,10 +2699,6 @@ class ExplicitStanceScorer:
         control_said, control_negated, control_blocks, control_refutes = self._who_holds(
             claim_text, claim, passage, found_in, names, passage_keys) if claim_text else (set(), set(), [], [])
         matched |= control_said
-        # "the Syrian capital" said by its name ("Damascus")
-        for country, city in (capitals_said(claim_text) if claim_text else {}).values():
-            if city in passage_keys and _CAPITAL in claim.keys:
-                matched |= {_CAPITAL, country} & set(claim.keys)
         passage_neg |= control_negated
         # "suffered deaths" stated by "were killed": the loss is what the verb says, where the
         # passage names no side the claim does not ("casualties of terrorists" are not the
@@ -2996,7 +2993,7 @@ class ExplicitStanceScorer:
             # prevented: "a rapid push toward Pellan" by "stopped the rebels from advancing on Pellan"
             if (k not in claim_neg and in_passage is not None and k not in verb_keys(claim_text)
                     and in_passage in _prevented_keys(passage.text)
-                    and any(not f.taken for f in place_control(claim_text))):
+                    and (any(not f.taken for f in place_control(claim_text)) or k in _attempts_begun(claim_text))):
                 continue
             if was_so and in_passage is not None and k not in claim_neg:
                 blocks_support.append(f"the passage says '{in_passage}' no longer holds, the claim speaks of the past")

@@ -218,6 +218,28 @@ def names_match(a: str, b: str) -> bool:
     return edit_distance(sa, sb, limit=2) <= max(1, min(len(sa), len(sb)) // 5)
 
 
+# Capital cities, each with its country's words: a capital stands for its country's government in
+# news ("Damascus acknowledged"), and "the Syrian capital" is Damascus. General knowledge, one
+# country a line, the capital first.
+CAPITALS_TEXT = """
+damascus syria syrian
+moscow russia russian kremlin
+tehran iran iranian
+baghdad iraq iraqi
+ankara turkey turkish
+washington america american
+kyiv kiev ukraine ukrainian
+beijing china chinese
+london britain british
+paris france french
+berlin germany german
+beirut lebanon lebanese
+amman jordan jordanian
+riyadh saudi
+cairo egypt egyptian
+"""
+
+
 # days and months: a time, not a name of who or where ("On Monday", "in March")
 CALENDAR_KEYS = frozenset(match_key(w) for w in """monday tuesday wednesday thursday friday saturday sunday january
                           february march april may june july august september october november december""".split())

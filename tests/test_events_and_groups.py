@@ -236,6 +236,17 @@ def test_the_militants_stopped_are_the_articles_one_militant_group(verifier):
     assert out["verdict"] != "REFUTED", _why(out)
 
 
+@pytest.mark.parametrize("names, one", [
+    (["The Kessel Liberation Front militant group attacked Selby.", "The Kessel Martyrs Brigade militant group attacked Brora."],
+     False),                                       # a place's name shared is not one group
+    (["The Hayat Tahrir al-Sham terrorist group attacked.", "The Ahrar al-Sham rebel group attacked."], False),
+    (["The Hayat Tahrir al-Sham (HTS) terrorist group attacked Aleppo.", "The HTS terrorist group said so."], True),
+])
+def test_the_militants_are_one_group_only_where_its_names_are_one(names, one):
+    scorer = ExplicitStanceScorer({})
+    assert bool(scorer.militant_group(scorer.article_names(names))) is one
+
+
 @pytest.mark.parametrize("text", [
     "The rebels are not terrorist-led, their commander said.",
     "The army branded the protests terrorist-led.",

@@ -279,17 +279,18 @@ def test_reinforcements_after_the_nineteenth_review(claim, passage, label):
     assert s.label == label, s.reasons
 
 
-@pytest.mark.parametrize("text, said", [
-    ("He flew to the Iraqi capital on Monday.", {"iraqi": ("iraqi", "baghdad")}),
-    ("Turkey's capital was quiet.", {"turkey": ("turkey", "ankara")}),
-    ("the capital of Pellan", {}),                 # not a country's capital by its word
-    ("the Pellan capital", {}),                    # a country without one known
-    ("Tehran's capital markets", {}),
-    ("Ostia's capital gains tax", {}),
+@pytest.mark.parametrize("text, read_as", [
+    ("He flew to the Iraqi capital on Monday.", "He flew to Baghdad on Monday."),
+    ("Turkey's capital was quiet.", "Ankara was quiet."),
+    ("The Saudi capital hosted talks.", "Riyadh hosted talks."),
+    ("the capital of Pellan", "the capital of Pellan"),          # not a country's capital by its word
+    ("the Pellan capital", "the Pellan capital"),                # a country without one known
+    ("the former Iraqi capital", "the former Iraqi capital"),
+    ("Tehran's capital markets", "Tehran's capital markets"),
+    ("Iraq's capital controls", "Iraq's capital controls"),
 ])
-def test_a_countrys_capital_named_by_its_country(text, said):
-    from models.stance import capitals_said
-    assert capitals_said(text) == said
+def test_a_countrys_capital_named_by_its_country_is_the_city(text, read_as):
+    assert _with_phrases(text) == read_as
 
 
 @pytest.mark.parametrize("claim, passage, label", [
@@ -299,4 +300,22 @@ def test_a_countrys_capital_named_by_its_country(text, said):
      "Hakan Vell flew to Ankara on Monday to meet officials.", REFUTES),      # another capital in its place
 ])
 def test_the_capital_is_met_by_its_name(claim, passage, label):
-    assert _one(claim, passage).label == label
+    s = _one(claim, passage)
+    assert s.label == label, s.reasons
+
+
+_NAME_ROLES = ("known limit: a name's role in its sentence is not read ('born in Basra, studied in Baghdad' supports "
+               "'born in Baghdad'); 'the Iraqi capital' is Baghdad and shares it")
+
+
+# the twentieth review's probes: the capital named in another role, another city in its place
+@pytest.mark.parametrize("claim, passage", [
+    pytest.param("Hakan Vell was born in the Iraqi capital.", "Hakan Vell, who was born in Basra, studied in Baghdad.",
+                 marks=pytest.mark.xfail(strict=True, reason=_NAME_ROLES)),
+    pytest.param("Hakan Vell arrived in the Turkish capital on Monday.",
+                 "Hakan Vell arrived in Istanbul on Monday, after talks in Ankara last week.",
+                 marks=pytest.mark.xfail(strict=True, reason=_NAME_ROLES)),
+    ("Hakan Vell was born in the Iraqi capital.", "Hakan Vell was born in Basra."),
+])
+def test_the_capital_named_in_another_role_does_not_support(claim, passage):
+    assert _one(claim, passage).label != SUPPORTS

@@ -306,7 +306,6 @@ def test_an_attempt_stopped_is_a_failure_of_who_tried():
     "The army has rarely stopped the rebels from advancing on Kessel.",
     "Few believe the army stopped the rebels from advancing on Kessel.",
     "Although the army briefly stopped the rebels from advancing on Kessel, the rebels seized it days later.",
-    "In March the army stopped the rebels from advancing on Kessel.",
     "Pellan blocked a bid by Ostia to take Kessel to court.",
     "The army failed to stop the rebels from entering Kessel.",
     "The army did not halt the attempt by the rebels to enter Kessel.",
@@ -396,3 +395,47 @@ def test_stopped_attempts_after_the_eighteenth_review(claim, passage, label):
 def test_taking_a_place_to_court_is_no_attempt_on_it():
     # not a stopped attempt on Kessel (the word-level negation of 'take' still refutes: an old limit)
     assert _one_stance("Ostia failed to take Kessel.", "Pellan blocked a bid by Ostia to take Kessel to court.").label != SUPPORTS
+
+
+
+def test_a_failure_dated_at_its_opening_states_a_failure_and_refutes_no_undated_taking():
+    assert _frame("In March the army stopped the rebels from advancing on Kessel.").dated
+    # (a time after it limits it, as before: no failure read)
+    assert place_control("The army stopped the rebels from advancing on Kessel in March.") == ()
+    for passage in ("On Monday, the army stopped the rebels from advancing on Kessel.",
+                    "Last week, the army stopped the rebels from advancing on Kessel.",
+                    "Kessel's army, while outnumbered, stopped the rebels from advancing on Kessel.",
+                    "There is no doubt that the army stopped the rebels from advancing on Kessel."):
+        assert _one_stance("The rebels failed to take Kessel.", passage).label == SUPPORTS, passage
+    assert _one_stance("Rebels captured Kessel.", "On Monday, the army stopped the rebels from advancing on Kessel."
+                       ).label == NEUTRAL
+    assert _one_stance("Rebels captured Kessel on Monday.",
+                       "On Monday, the army stopped the rebels from advancing on Kessel.").label == REFUTES
+
+
+# the twentieth review's probes
+@pytest.mark.parametrize("claim, passage, label", [
+    # a visit: other hands, never a taking
+    ("The rebels entered Kessel.", "Pellan troops entered Kessel for talks with the rebels.", NEUTRAL),
+    # stopping said by those loyal to someone, or sent somewhere, is still a stopping (a "to" among
+    # the three words before a verb leaves it unasserted: an old limit of every frame)
+    pytest.param("The rebels failed to take Kessel.",
+                 "Forces loyal to the president stopped the rebels from advancing on Kessel.", SUPPORTS,
+                 marks=pytest.mark.xfail(strict=True, reason="known limit: 'to' three words before the verb")),
+    pytest.param("The rebels failed to take Kessel.", "Troops sent to Brora stopped the rebels from advancing on Kessel.",
+                 SUPPORTS, marks=pytest.mark.xfail(strict=True, reason="known limit: 'to' three words before the verb")),
+    # a date said otherwise ("in early March")
+    ("Rebels captured Kessel in March.", "In early March the army stopped the rebels from advancing on Kessel.", REFUTES),
+])
+def test_stopped_attempts_after_the_twentieth_review(claim, passage, label):
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("The rebels launched an advance on Kessel.", "The army stopped the rebels from advancing on Kessel."),
+    ("The rebels launched a rapid push into Kessel.", "The army stopped the rebels from pushing into Kessel."),
+    ("The rebels mounted an advance on Kessel.", "The rebels were stopped from advancing on Kessel."),
+])
+def test_a_move_begun_is_not_denied_by_its_stopping(claim, passage):
+    assert _one_stance(claim, passage).label != REFUTES

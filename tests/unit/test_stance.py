@@ -193,6 +193,22 @@ def test_continuing_is_no_opposite_of_another_halt(claim, passage):
     assert _one_stance(claim, passage).label != REFUTES
 
 
+# the twentieth review's probes: other hands, another object of the same verb
+@pytest.mark.parametrize("claim, passage", [
+    ("The rebels continued shelling Kessel.", "The army stopped shelling Kessel."),
+    ("Ostia stopped paying salaries to Norland's soldiers.", "Ostia continued paying pensions to Norland's soldiers."),
+    ("Ostia continued exports of grain to Norland.", "Ostia stopped exports of oil to Norland."),
+])
+def test_continuing_another_thing_or_by_others_is_no_opposite(claim, passage):
+    from tests.test_general_english import _one_stance
+    assert _one_stance(claim, passage).label != REFUTES
+
+
+def test_the_same_hands_continuing_what_the_claim_says_they_stopped_refutes():
+    from tests.test_general_english import _one_stance
+    assert _one_stance("The army stopped shelling Kessel.", "The army continued shelling Kessel.").label == REFUTES
+
+
 # "stopped them from establishing positions" is a prevention, not the end of what continued
 def test_stopping_someone_is_not_the_opposite_of_continued_strikes():
     assert stance("The army said heavy strikes had stopped the rebels from establishing positions in Kessel.",
