@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT, TextAnalysis, analyse
+from models.analysis import AUXILIARIES, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT, TextAnalysis, _with_phrases, analyse
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
@@ -192,11 +192,13 @@ european union: eu
 saudi arabia: saudi riyadh
 """
 COUNTRY_PHRASES: dict[str, tuple[str, ...]] = {}        # "us" -> ("unit", "state")
+_COUNTRY_PHRASE_TEXT: dict[tuple[str, ...], str] = {}   # ("unit", "state") -> "united states"
 _COUNTRY_NAMES_OF_PHRASE: dict[tuple[str, ...], frozenset[str]] = {}
 for _line in _COUNTRY_PHRASES_TEXT.strip().splitlines():
     _phrase, _words = _line.split(":")
     _keys = tuple(match_key(w) for w in _phrase.split())
     _COUNTRY_NAMES_OF_PHRASE[_keys] = frozenset(match_key(w) for w in _words.split())
+    _COUNTRY_PHRASE_TEXT[_keys] = _phrase
     for _w in _words.split():
         COUNTRY_PHRASES[match_key(_w)] = _keys
 _CAPITAL_CITIES = frozenset(match_key(line.split()[0]) for line in CAPITALS_TEXT.strip().splitlines())  # first of each line
@@ -1280,6 +1282,27 @@ def _negated_in(text: str) -> frozenset[str]:
     return frozenset(analyse(text).negated) if text else frozenset()
 
 
+# a person named with a country's office: "Turkey's top diplomat, Abbas Vell" (read as "foreign
+# minister"), "UAE President Adam Brill", "the Iraqi Prime Minister Adam Brill"
+_TITLED = re.compile(
+    r"\b(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?\s+(?:(?:top|chief|acting|interim|new)\s+)?"
+    r"(?P<office>foreign\s+minister|prime\s+minister|defen[cs]e\s+minister|interior\s+minister|vice\s+president|"
+    r"president|king|emir|crown\s+prince)\s*,?\s+(?P<person>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])[\w'’-]+|bin|al|el))*)",
+    re.I)
+
+
+@lru_cache(maxsize=4096)
+def titled_people(text: str) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """Each person a text names with a country's office: (the country's word, the title as
+    written, the name as written, the keys of the name). "Turkey's top diplomat, Abbas Vell,
+    said" -> ("Turkey", "Turkey's foreign minister", "Abbas Vell", (abba, vell)). Not a former
+    one ("former Iraqi Prime Minister")."""
+    norm = _with_phrases(normalise_text(text))
+    return tuple((m.group("country"), norm[m.start():m.start("person")].strip(" ,"), m.group("person"),
+                  tuple(match_key(w) for w in m.group("person").split()))
+                 for m in _TITLED.finditer(norm) if not re.search(r"\b(?:former|ex|then|late)\W*$", norm[:m.start()], re.I))
+
+
 def _attempts_begun(text: str) -> frozenset[str]:
     """Keys of the nouns for a move a text says was begun, which says nothing of how far it got:
     "launched an advance on Pellan", "mounted a rapid push into Pellan" -> advanc, push."""
@@ -2309,6 +2332,28 @@ class ExplicitStanceScorer:
         named = {k for c, sets in article.classed.items() if c in _SIDES[1] for n in sets for k in n}
         return tuple(sorted(named | {a for k in named for a in (*self._aliases.get(k, ()), *self._acronyms_of.get(k, ()))}))
 
+    def country_id(self, word: str) -> int | None:
+        """The country a word names ("Turkish", "UAE"), by the lexicon; None without one."""
+        if self.lexicon is None:
+            return None
+        phrase = COUNTRY_PHRASES.get(match_key(word))
+        return self.lexicon.country_of(_COUNTRY_PHRASE_TEXT[phrase] if phrase else word)
+
+    def title_conflict(self, claim_text: str, passage_text: str) -> str | None:
+        """Where the claim names a person with one country's office and the passage names that
+        person (given and family name) with another country's: "Turkey's top diplomat, Abbas
+        Vell" / "Iran's top diplomat Abbas Vell"."""
+        theirs = titled_people(passage_text)
+        for country, title, name, person in titled_people(claim_text):
+            for p_country, p_title, _, p_person in theirs:
+                if len(person) < 2 or len(p_person) < 2 or not (
+                        _same_name(person[-1], p_person[-1]) and _same_name(person[0], p_person[0])):
+                    continue
+                a, b = self.country_id(country), self.country_id(p_country)
+                if a is not None and b is not None and a != b:
+                    return f"the claim calls {name} '{title}', the passage '{p_title}'"
+        return None
+
     def militant_group(self, article: ArticleNames) -> tuple[str, ...]:
         """`militant_names` where every name given is one group's, however spelled (each shares a
         word: "HTS", "Hayat Tahrir al-Sham (HTS)"): what the article's plain "the militants" are.
@@ -3024,6 +3069,12 @@ class ExplicitStanceScorer:
                     and (before in self.name_keys or before in passage_names) and not _shares({before}, set(claim.keys))
                     and not _pronoun_is_subject(passage.text, negated, before)):
                 blocks_support.append(f"the passage negates '{negated}' of '{before}', the claim of '{claim.keys[i - 1]}'")
+
+        # A person the claim names with another country's office than the passage does: the
+        # claim says who they are wrongly, whatever else it says of them
+        title = self.title_conflict(claim_text, passage.text) if claim_text else None
+        if title:
+            conflicts.append((max(coverage, self.conflict_coverage), "title mismatch: " + title))
 
         # Opposite predicates: the claim's word is absent but its opposite is there.
         for k in claim.keys:

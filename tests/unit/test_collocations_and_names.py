@@ -319,3 +319,36 @@ _NAME_ROLES = ("known limit: a name's role in its sentence is not read ('born in
 ])
 def test_the_capital_named_in_another_role_does_not_support(claim, passage):
     assert _one(claim, passage).label != SUPPORTS
+
+
+def test_people_named_with_a_countrys_office():
+    from models.stance import titled_people
+    assert titled_people("Turkey's top diplomat, Adam Brill, voiced concern.") == (
+        ("Turkey", "Turkey's foreign minister", "Adam Brill", ("adam", "brill")),)
+    assert [t[2] for t in titled_people("Talks with Iraqi Prime Minister Omar Vell and UAE President Adam bin Brill.")] == [
+        "Omar Vell", "Adam bin Brill"]
+    assert titled_people("The former Iraqi Prime Minister Omar Vell spoke.") == ()
+
+
+@pytest.mark.parametrize("claim, passage, conflict", [
+    ("Turkey's top diplomat, Adam Brill, voiced concern over the fighting in Kessel.",
+     "Iran's top diplomat Adam Brill said he would fly to Kessel.", True),
+    ("Iraqi Prime Minister Adam Brill told reporters that Kessel was calm.",
+     "Talks were held with UAE President Adam Brill in Kessel.", True),
+    # the same country in other words; another person of that surname; a former office; no country known
+    ("Turkish foreign minister Adam Brill voiced concern.", "Turkey's top diplomat Adam Brill voiced concern.", False),
+    ("Turkish foreign minister Adam Brill voiced concern.", "Iran's foreign minister Omar Brill voiced concern.", False),
+    ("Iraqi Prime Minister Adam Brill voiced concern.", "The former Iranian Prime Minister Adam Brill voiced concern.",
+     False),
+    ("Pellan President Adam Brill voiced concern.", "Ostian President Adam Brill voiced concern.", False),
+])
+def test_a_person_called_another_countrys_officer_is_a_conflict(wordnet, claim, passage, conflict):
+    s = _one(claim, passage, wordnet)
+    assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons
+    if conflict:
+        assert s.label == REFUTES
+
+
+def test_a_title_is_compared_only_with_the_lexicon():
+    s = _one("Turkey's top diplomat, Adam Brill, voiced concern.", "Iran's top diplomat Adam Brill voiced concern.")
+    assert not any(r.startswith("title mismatch") for r in s.reasons)
