@@ -31,9 +31,11 @@ _LETTING = {match_key(w) for w in "allow permit let enable".split()}
 # ... "let" with no "to": "without letting them break through" says they did not break through
 _LET = match_key("let")
 _OBJECT_PRONOUNS = frozenset("them him her it us".split())
+_LET_MEANT = frozenset("would will could can may might should must shall".split())   # "would not let them"
 # What was prevented where the prevention names it ("prevented any breaches", "stopped any
 # advance"): it did not happen. Not an attempt or a bid stopped (it was still made), and only
 # after "any" ("blocked all roads" keeps the roads)
+_PREVENTING_ANY = {match_key(w) for w in "prevent avert foil thwart".split()}
 _ATTEMPT_NOUNS = frozenset(match_key(w) for w in "attempt attempts effort efforts bid bids try tries".split())
 # Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
 _PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
@@ -195,7 +197,7 @@ for _line in CAPITALS_TEXT.strip().splitlines():
         _CAPITAL_NAMED[match_key(_w)] = "" if match_key(_w) in _CAPITAL_NAMED else _city.capitalize()
 _COUNTRYS_CAPITAL = re.compile(
     r"\b(?<!\bformer\s)(?<!\bold\s)(?<!\bancient\s)(?<!\bonetime\s)(?:the\s+)?(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?"
-    r"\s+capital\b(?!\s+(?:city\s+)?of\b|\s+(?:gains?|markets?|flight|flows?|inflows?|outflows?|controls?|spending|"
+    r"\s+capital(?:['’]s)?\b(?!\s+(?:city\s+)?of\b|\s+(?:gains?|markets?|flight|flows?|inflows?|outflows?|controls?|spending|"
     r"investment|punishment|expenditure|requirements?|ratios?|injections?)\b)", re.I)
 
 
@@ -214,6 +216,8 @@ _PHRASES = [(_COUNTRYS_CAPITAL, _capital_named)] + [(re.compile(p, re.I), r) for
     (r"\b(?:gave|give|gives|giving)\s+up\b", _verb("surrender", "surrendered")),
     (r"\bstep(?:s|ped|ping)?\s+down\b", _verb("resign", "resigned")),
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", _verb("repel", "repelled")),
+    # a source quoted by an outlet is one it cites ("cited for speeding" is another sense)
+    (r"\bquoted\s+(by|in)\b", r"cited \1"),
     # broke through (lines, defences): breached them, as "prevented any breaches" says
     (r"\b(?:broke|break|breaks|breaking|broken)\s+through\b", _verb("breach", "breached")),
     # people driven (forced) from their homes, or forced to flee them, are displaced: "has
@@ -449,7 +453,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 chain_to_at = i + 1
             if key in _LETTING:
                 letting_until, letting_end = i + 10, tokens[i][2]
-            if key == _LET and nxt in _OBJECT_PRONOUNS:
+            if key == _LET and nxt in _OBJECT_PRONOUNS and (
+                    not cue_at or tokens[cue_at - 1][0].lower() not in _LET_MEANT):
                 let_verb_at = i + 2
         if w[0].isupper():
             glued = runs and i and last_name_token == i - 1 and not norm[tokens[i - 1][2]:start].strip()
@@ -480,7 +485,10 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if (key in _PREVENTING and not pending and not is_name
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])):
             preventing_until, preventing_end = i + 10, tokens[i][2]
-            if nxt == "any" and i + 2 < len(tokens) and not _clause_break_in(norm[tokens[i][2]:tokens[i + 2][1]]):
+            # (only "prevent" and its like, asserted: not "to prevent", "did little to prevent",
+            # nor "kept any weapons", "stopped any cars")
+            if (nxt == "any" and key in _PREVENTING_ANY and previous not in ("to", "little", "nothing")
+                    and i + 2 < len(tokens) and not _clause_break_in(norm[tokens[i][2]:tokens[i + 2][1]])):
                 prevented_noun_at = i + 2
         if pending and lw in _MODAL_PREDICATES:
             negate(key)  # "not managed to": the negation passes on, and covers "managed" too
@@ -503,7 +511,8 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                     chain_to_at = i + 1
                 if key in _LETTING:
                     letting_until, letting_end = i + 10, tokens[i][2]
-                if key == _LET and nxt in _OBJECT_PRONOUNS:
+                if key == _LET and nxt in _OBJECT_PRONOUNS and (
+                        not cue_at or tokens[cue_at - 1][0].lower() not in _LET_MEANT):
                     let_verb_at = i + 2
         previous = lw
     if pending and mode == "head" and head:

@@ -144,7 +144,6 @@ stop halt repel repelled prevent thwart foil foiled block
 advance push progress
 help aid assist support backing backed
 stress emphasise emphasize underline underscore
-quote quoted cite cited
 premier prime
 country nation
 government authorities regime
@@ -1262,14 +1261,22 @@ _INTENDED = frozenset("""would will shall to vow vowed vows pledge pledged pledg
                       promised promises intend intends intended plan plans planned threaten threatened threatens""".split())
 
 
+def _doers(text: str) -> frozenset[str]:
+    """Keys of a text's subject and, where it reports speech, of what it reports ("Officials
+    said Norland continued ...": offici, norland)."""
+    said = re.search(r"\b(?:said|says|say|reported|stated|added|announced)\s+(?:that\s+)?", text)
+    return subject_keys(text) | (subject_keys(text[said.end():]) if said else frozenset())
+
+
 def continuation_opposed(claim_text: str, passage_text: str) -> bool:
     """Whether the passage continues what the claim says was halted (or halts what it says was
     continued): the same thing, by the same subject, the two alike done or alike only meant
     ("The ministry would halt operations" / "The ministry's commitment to continue operations";
     not "threatened to halt aid" / "continued aid", "stopped paying salaries" / "continued paying
     pensions", "The rebels continued shelling Pellan" / "The army stopped shelling Pellan")."""
-    if not _shares(subject_keys(claim_text), subject_keys(passage_text)):
-        return False
+    ours, theirs = _doers(claim_text), _doers(passage_text)
+    if ours and theirs and not _shares(ours, theirs):
+        return False        # others do it (a subject not read is not another's)
     passage = _continuations(passage_text)
     return any(not p_cont == cont and p_meant == meant and p_head == head and (rest == p_rest or not rest or not p_rest)
                for cont, meant, head, rest in _continuations(claim_text)
@@ -1309,6 +1316,14 @@ def _attempts_begun(text: str) -> frozenset[str]:
     return frozenset(match_key(m.group(1)) for m in re.finditer(
         r"\b(?:launch|mount|began|begin|start|stag|made|make|undert[ao]k)\w*\s+(?:(?:an?|the|its|their|his|her)\s+)?"
         r"(?:[a-z]+\s+)?(advance|push|drive|march|thrust|attempt|bid)\b", normalise_text(text), re.I))
+
+
+@lru_cache(maxsize=4096)
+def _not_let_keys(text: str) -> frozenset[str]:
+    """Keys of the verbs a text says someone was not let do: "did not let them march" -> march."""
+    return frozenset(match_key(m.group(1)) for m in re.finditer(
+        r"(?:\bnot|n't|\bnever|\bwithout)\s+(?:\w+\s+)?(?:let|lets|letting)\s+(?:them|him|her|it|us)\s+(\w+)",
+        _with_phrases(normalise_text(text)), re.I))
 
 
 @lru_cache(maxsize=4096)
@@ -2363,7 +2378,7 @@ class ExplicitStanceScorer:
         # one group: every two names share more than half the words of the shorter, particles
         # aside ("Hay'at Tahir al-Sham" / "Hayat Tahrir al-Sham (HTS)"; not "Ahrar al-Sham", nor
         # "Kessel Liberation Front" / "Kessel Martyrs Brigade")
-        words_of = [n - _NAME_PARTICLES for n in spelled]
+        words_of = [n - _NAME_PARTICLES or n for n in spelled]
         if not spelled or any(2 * len(a & b) <= min(len(a), len(b)) for a in words_of for b in words_of):
             return ()
         return tuple(sorted(frozenset.union(*spelled)))
@@ -3036,9 +3051,12 @@ class ExplicitStanceScorer:
                 continue
             # ... nor a noun of the claim's, for the attempt, by a verb the passage says was
             # prevented: "a rapid push toward Pellan" by "stopped the rebels from advancing on Pellan"
+            # (nor a noun by a verb the passage says someone was not let do: "stopped the march" /
+            # "did not let them march")
             if (k not in claim_neg and in_passage is not None and k not in verb_keys(claim_text)
-                    and in_passage in _prevented_keys(passage.text)
-                    and (any(not f.taken for f in place_control(claim_text)) or k in _attempts_begun(claim_text))):
+                    and (in_passage in _prevented_keys(passage.text)
+                         and (any(not f.taken for f in place_control(claim_text)) or k in _attempts_begun(claim_text))
+                         or in_passage in _not_let_keys(passage.text))):
                 continue
             if was_so and in_passage is not None and k not in claim_neg:
                 blocks_support.append(f"the passage says '{in_passage}' no longer holds, the claim speaks of the past")

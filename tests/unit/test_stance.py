@@ -778,3 +778,34 @@ def test_a_word_the_sentence_before_negates_lends_nothing():
     said = _one_stance_after(claim, passage, "Troops reported breaches of the defences by rebels, according to a "
                                              "source cited by Pellan Radio.")
     assert negated.coverage < said.coverage and negated.label != SUPPORTS, negated.reasons
+
+
+# the twenty-first review's probes
+@pytest.mark.parametrize("text, negated", [
+    ("Police were deployed in Kessel to prevent any violence.", ()),        # a purpose
+    ("The army did little to prevent any attacks on Kessel.", ()),
+    ("Officials hindered any investigation into the attack.", ()),
+    ("Rebels kept any weapons they seized.", ()),
+    ("Aides said the minister would not let them speak.", ("let",)),         # only meant
+])
+def test_what_is_not_prevented_or_let_after_the_twenty_first_review(text, negated):
+    assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # a continuing whose subject is not read is not another's
+    ("Norland halted its airstrikes on Kessel.", "On Friday, Norland continued its airstrikes on Kessel.", REFUTES),
+    ("Norland halted its airstrikes on Kessel.", "Officials said Norland continued its airstrikes on Kessel.", REFUTES),
+    # the capital's possessive
+    ("The Syrian capital's airport was closed on Friday.", "Damascus airport was closed on Friday.", SUPPORTS),
+    # cited for speeding is not quoted
+    ("Police cited the driver for speeding in Kessel.",
+     "Police quoted the driver as saying he was speeding in Kessel.", NEUTRAL),
+    # a noun is not denied by the verb someone was not let do
+    ("Norland's police stopped the march in Kessel.",
+     "Norland's police did not let them march in Kessel, and stopped the rally.", SUPPORTS),
+])
+def test_continuing_capitals_and_letting_after_the_twenty_first_review(claim, passage, label):
+    from tests.test_general_english import _one_stance
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
