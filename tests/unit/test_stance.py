@@ -9,6 +9,7 @@ from models.analysis import TextAnalysis, analyse
 from models.stance import (NEUTRAL, REFUTES, SUPPORTS, ExplicitStanceScorer, PassageView, Stance, _counted_keys,
                            same_event)
 from models.verdict import CONFLICTING, NOT_ENOUGH_INFO, REFUTED, SUPPORTED, decide
+from tests.test_general_english import _one_stance, _one_stance_after
 
 NEARLY_1000 = ("According to Syrian media outlets, nearly 1,000 terrorists have been killed during fighting "
                "in the past three days.")
@@ -172,7 +173,6 @@ def test_sealed_in_other_senses_is_not_opposite_to_opened(claim, passage):
      "Ostia continued its airstrikes on rebel positions near Kessel."),
 ])
 def test_halting_is_the_opposite_of_continuing(claim, passage):
-    from tests.test_general_english import _one_stance
     assert _one_stance(claim, passage).label == REFUTES
 
 
@@ -189,7 +189,6 @@ def test_halting_is_the_opposite_of_continuing(claim, passage):
     ("The investigation into Pellan continues.", "Ostia suspended Pellan from the investigation."),
 ])
 def test_continuing_is_no_opposite_of_another_halt(claim, passage):
-    from tests.test_general_english import _one_stance
     assert _one_stance(claim, passage).label != REFUTES
 
 
@@ -200,12 +199,10 @@ def test_continuing_is_no_opposite_of_another_halt(claim, passage):
     ("Ostia continued exports of grain to Norland.", "Ostia stopped exports of oil to Norland."),
 ])
 def test_continuing_another_thing_or_by_others_is_no_opposite(claim, passage):
-    from tests.test_general_english import _one_stance
     assert _one_stance(claim, passage).label != REFUTES
 
 
 def test_the_same_hands_continuing_what_the_claim_says_they_stopped_refutes():
-    from tests.test_general_english import _one_stance
     assert _one_stance("The army stopped shelling Kessel.", "The army continued shelling Kessel.").label == REFUTES
 
 
@@ -764,13 +761,11 @@ def test_answers_do_not_depend_on_the_hash_seed(claim, passage, idf):
      "A military source cited by Pellan Radio said rebels fled Kessel.", SUPPORTS),
 ])
 def test_breaches_prevented_and_letting_no_one_through(claim, passage, label):
-    from tests.test_general_english import _one_stance
     s = _one_stance(claim, passage)
     assert s.label == label, s.reasons
 
 
 def test_a_word_the_sentence_before_negates_lends_nothing():
-    from tests.test_general_english import _one_stance_after
     claim = "Rebels breached the defences, a source quoted by Pellan Radio said."
     passage = "The source also reported that troops secured the area."
     negated = _one_stance_after(claim, passage, "Troops prevented any breaches of the defences by rebels, according "
@@ -806,6 +801,5 @@ def test_what_is_not_prevented_or_let_after_the_twenty_first_review(text, negate
      "Norland's police did not let them march in Kessel, and stopped the rally.", SUPPORTS),
 ])
 def test_continuing_capitals_and_letting_after_the_twenty_first_review(claim, passage, label):
-    from tests.test_general_english import _one_stance
     s = _one_stance(claim, passage)
     assert s.label == label, s.reasons
