@@ -35,7 +35,7 @@ _LET_MEANT = frozenset("would will could can may might should must shall".split(
 # What was prevented where the prevention names it ("prevented any breaches", "stopped any
 # advance"): it did not happen. Not an attempt or a bid stopped (it was still made), and only
 # after "any" ("blocked all roads" keeps the roads)
-_PREVENTING_ANY = {match_key(w) for w in "prevent avert foil thwart".split()}
+_PREVENTING_ANY = {match_key(w) for w in "prevent avert".split()}
 _ATTEMPT_NOUNS = frozenset(match_key(w) for w in "attempt attempts effort efforts bid bids try tries".split())
 # Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
 _PREVENTING = {match_key(w) for w in "stop prevent keep bar block hinder deter prohibit restrain".split()}
@@ -217,7 +217,7 @@ _PHRASES = [(_COUNTRYS_CAPITAL, _capital_named)] + [(re.compile(p, re.I), r) for
     (r"\bstep(?:s|ped|ping)?\s+down\b", _verb("resign", "resigned")),
     (r"\b(?:fought|fight|fights|fighting)\s+off\b", _verb("repel", "repelled")),
     # a source quoted by an outlet is one it cites ("cited for speeding" is another sense)
-    (r"\bquoted\s+(by|in)\b", r"cited \1"),
+    (r"\bquoted\s+(by|in|as)\b", r"cited \1"),
     # broke through (lines, defences): breached them, as "prevented any breaches" says
     (r"\b(?:broke|break|breaks|breaking|broken)\s+through\b", _verb("breach", "breached")),
     # people driven (forced) from their homes, or forced to flee them, are displaced: "has
@@ -485,11 +485,13 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if (key in _PREVENTING and not pending and not is_name
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])):
             preventing_until, preventing_end = i + 10, tokens[i][2]
-            # (only "prevent" and its like, asserted: not "to prevent", "did little to prevent",
-            # nor "kept any weapons", "stopped any cars")
-            if (nxt == "any" and key in _PREVENTING_ANY and previous not in ("to", "little", "nothing")
-                    and i + 2 < len(tokens) and not _clause_break_in(norm[tokens[i][2]:tokens[i + 2][1]])):
-                prevented_noun_at = i + 2
+
+        # "prevented (averted) any N", asserted: not "to prevent", "did little to prevent", nor
+        # "kept any weapons", "stopped any cars"
+        if (key in _PREVENTING_ANY and nxt == "any" and not pending and previous not in ("to", "little", "nothing")
+                and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])
+                and i + 2 < len(tokens) and not _clause_break_in(norm[tokens[i][2]:tokens[i + 2][1]])):
+            prevented_noun_at = i + 2
         if pending and lw in _MODAL_PREDICATES:
             negate(key)  # "not managed to": the negation passes on, and covers "managed" too
             previous = lw

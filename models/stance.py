@@ -1278,8 +1278,8 @@ def continuation_opposed(claim_text: str, passage_text: str) -> bool:
     not "threatened to halt aid" / "continued aid", "stopped paying salaries" / "continued paying
     pensions", "The rebels continued shelling Pellan" / "The army stopped shelling Pellan")."""
     ours, theirs = _doers(claim_text), _doers(passage_text)
-    if ours and theirs and not _shares(ours, theirs):
-        return False        # others do it (a subject not read is not another's)
+    if not ours or not _shares(ours, theirs or frozenset(content_keys(normalise_text(passage_text)))):
+        return False        # others do it, or it is not known who does (the claim's subject must be named)
     passage = _continuations(passage_text)
     return any(not p_cont == cont and p_meant == meant and p_head == head and (rest == p_rest or not rest or not p_rest)
                for cont, meant, head, rest in _continuations(claim_text)
@@ -1292,13 +1292,18 @@ def _negated_in(text: str) -> frozenset[str]:
     return frozenset(analyse(text).negated) if text else frozenset()
 
 
-# a person named with a country's office: "Turkey's top diplomat, Abbas Vell" (read as "foreign
-# minister"), "UAE President Adam Brill", "the Iraqi Prime Minister Adam Brill"
+# a person named with a country's office, one to a country: "UAE President Adam Brill", "the
+# Iraqi Prime Minister Adam Brill"; in lower case only opening its sentence or set off by commas
+# ("Iran's top diplomat Abbas Vell said", "Turkey's foreign minister, Abbas Vell, said"; not
+# "After meeting Iran's president, Adam Brill said")
 _TITLED = re.compile(
-    r"\b(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?\s+(?:(?:top|chief|acting|interim|new)\s+)?"
+    r"\b(?P<country>(?-i:[A-Z])[\w-]*?)(?:['’]s)?\s+(?:(?:acting|interim|new)\s+)?"
     r"(?P<office>foreign\s+minister|prime\s+minister|defen[cs]e\s+minister|interior\s+minister|vice\s+president|"
-    r"president|king|emir|crown\s+prince)\s*,?\s+(?P<person>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])[\w'’-]+|bin|al|el))*)",
-    re.I)
+    r"president|(?:top|chief)\s+diplomat)(?P<comma>\s*,)?\s+(?P<person>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])[\w'’-]+|"
+    r"(?:al|el)-[\w'’-]+|(?:bin|ibn|abu|al|el)(?=\s)))*)(?P<closing>\s*,)?", re.I)
+# ... not where the passage says it was wrong: "wrongly identified as Iran's president"
+_TITLE_DOUBTED = re.compile(r"\b(?:wrong\w*|false\w*|mistaken\w*|misidentif\w*|erroneous\w*|not|n't|claimed|"
+                            r"posing|impersonat\w*)\b[^.;]*$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -1307,10 +1312,20 @@ def titled_people(text: str) -> tuple[tuple[str, str, str, tuple[str, ...]], ...
     written, the name as written, the keys of the name). "Turkey's top diplomat, Abbas Vell,
     said" -> ("Turkey", "Turkey's foreign minister", "Abbas Vell", (abba, vell)). Not a former
     one ("former Iraqi Prime Minister")."""
-    norm = _with_phrases(normalise_text(text))
-    return tuple((m.group("country"), norm[m.start():m.start("person")].strip(" ,"), m.group("person"),
-                  tuple(match_key(w) for w in m.group("person").split()))
-                 for m in _TITLED.finditer(norm) if not re.search(r"\b(?:former|ex|then|late)\W*$", norm[:m.start()], re.I))
+    norm = normalise_text(text)
+    out = []
+    for m in _TITLED.finditer(norm):
+        before = re.split(r"[.;!?]\s", norm[:m.start()])[-1]
+        if re.search(r"\b(?:former|ex|then|late)\W*$", before, re.I) or _TITLE_DOUBTED.search(before[-60:]):
+            continue
+        office = m.group("office")
+        if not office[0].isupper() and not (
+                re.fullmatch(r"\W*(?:the\s+)?", before, re.I) and not m.group("comma")
+                or m.group("comma") and m.group("closing")):
+            continue
+        out.append((m.group("country"), norm[m.start():m.start("person")].strip(" ,"), m.group("person"),
+                    tuple(match_key(w) for w in m.group("person").split())))
+    return tuple(out)
 
 
 def _attempts_begun(text: str) -> frozenset[str]:

@@ -326,7 +326,7 @@ def test_the_capital_named_in_another_role_does_not_support(claim, passage):
 def test_people_named_with_a_countrys_office():
     from models.stance import titled_people
     assert titled_people("Turkey's top diplomat, Adam Brill, voiced concern.") == (
-        ("Turkey", "Turkey's foreign minister", "Adam Brill", ("adam", "brill")),)
+        ("Turkey", "Turkey's top diplomat", "Adam Brill", ("adam", "brill")),)
     assert [t[2] for t in titled_people("Talks with Iraqi Prime Minister Omar Vell and UAE President Adam bin Brill.")] == [
         "Omar Vell", "Adam bin Brill"]
     assert titled_people("The former Iraqi Prime Minister Omar Vell spoke.") == ()
@@ -354,3 +354,26 @@ def test_a_person_called_another_countrys_officer_is_a_conflict(wordnet, claim, 
 def test_a_title_is_compared_only_with_the_lexicon():
     s = _one("Turkey's top diplomat, Adam Brill, voiced concern.", "Iran's top diplomat Adam Brill voiced concern.")
     assert not any(r.startswith("title mismatch") for r in s.reasons)
+
+
+# the twenty-second review's probes
+@pytest.mark.parametrize("claim, passage", [
+    # a clause's comma is no apposition
+    ("Turkey's foreign minister Adam Brill said Ankara would reopen its embassy in Kessel.",
+     "After meeting Iran's president, Adam Brill said Ankara would reopen its embassy in Kessel."),
+    ("Turkey's foreign minister Adam Brill said Ankara would reopen its embassy in Kessel.",
+     "In a letter to Iraq's prime minister, Adam Brill said Ankara would reopen its embassy in Kessel."),
+    # al- names are read whole: another family name
+    ("Iraqi Prime Minister Mohammed Adam al-Brill met the governor of Kessel.",
+     "Syrian Interior Minister Mohammed al-Vell said security forces arrested twelve people in Pellan."),
+    # a title the passage says is wrong
+    ("Turkish President Adam Brill visited Kessel.",
+     "Social media users wrongly identified the man as Iranian President Adam Brill; he is Turkey's leader."),
+])
+def test_no_title_conflict_after_the_twenty_second_review(wordnet, claim, passage):
+    s = _one(claim, passage, wordnet)
+    assert not any(r.startswith("title mismatch") for r in s.reasons), s.reasons
+
+
+def test_quoted_as_saying_is_cited_as_saying():
+    assert _with_phrases("Adam Brill was quoted as saying") == "Adam Brill was cited as saying"

@@ -803,3 +803,17 @@ def test_what_is_not_prevented_or_let_after_the_twenty_first_review(text, negate
 def test_continuing_capitals_and_letting_after_the_twenty_first_review(claim, passage, label):
     s = _one_stance(claim, passage)
     assert s.label == label, s.reasons
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    # a continuing whose subject is not read: the claim's subject must be named in the passage
+    ("The army stopped shelling Pellan on Friday.", "On Friday, the rebels continued shelling Pellan.", NEUTRAL),
+    ("Norland suspended its grain exports to Pellan.", "Meanwhile, Estria continued its grain exports to Pellan.",
+     NEUTRAL),
+    ("Norland halted its airstrikes on Kessel.", "On Friday, Norland continued its airstrikes on Kessel.", REFUTES),
+    # averted any violence: none happened
+    ("Violence broke out in Kessel on Friday.", "Police averted any violence in Kessel on Friday.", REFUTES),
+])
+def test_continuing_and_averting_after_the_twenty_second_review(claim, passage, label):
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
