@@ -488,10 +488,16 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
 
         # "prevented (averted) any N", asserted: not "to prevent", "did little to prevent", nor
         # "kept any weapons", "stopped any cars"
+        # (not asked: "investigating whether the warning averted any deaths"); the noun is the
+        # last word of the phrase after "any" ("averted any civilian deaths": deaths)
         if (key in _PREVENTING_ANY and nxt == "any" and not pending and previous not in ("to", "little", "nothing")
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])
-                and i + 2 < len(tokens) and not _clause_break_in(norm[tokens[i][2]:tokens[i + 2][1]])):
-            prevented_noun_at = i + 2
+                and not any(t[0].lower() in ("whether", "if", "unclear") for t in tokens[max(0, i - 8):i])):
+            j = i + 2
+            while (j < len(tokens) and j <= i + 4 and _is_content(tokens[j][0])
+                   and not _clause_break_in(norm[tokens[j - 1][2]:tokens[j][1]])):
+                prevented_noun_at = j
+                j += 1
         if pending and lw in _MODAL_PREDICATES:
             negate(key)  # "not managed to": the negation passes on, and covers "managed" too
             previous = lw

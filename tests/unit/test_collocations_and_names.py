@@ -246,10 +246,11 @@ def test_played_no_part_and_air_words_after_the_twelfth_review(claim, passage, l
     ("Suran", "Saran", False),        # another vowel is another name
     ("Homs", "Hooms", False),         # four letters: too short to tell
     ("Paris", "Peris", False),
-    ("Bryan", "Brian", False),        # y is not i
+    ("Yahya", "Yahia", True),         # y for i
+    ("Saida", "Sayda", True),
     ("Tyre", "Tire", False), ("Sousa", "Susa", False), ("Alan", "Allan", False),   # shorter names stay apart
 ])
-def test_five_letter_names_are_the_same_only_by_a_doubled_letter_or_ou(a, b, same):
+def test_five_letter_names_are_the_same_only_by_a_doubled_letter_y_for_i_or_ou(a, b, same):
     from models.stance import _same_name
     assert _same_name(match_key(a), match_key(b)) is same
 
@@ -377,3 +378,22 @@ def test_no_title_conflict_after_the_twenty_second_review(wordnet, claim, passag
 
 def test_quoted_as_saying_is_cited_as_saying():
     assert _with_phrases("Adam Brill was quoted as saying") == "Adam Brill was cited as saying"
+
+
+
+# the twenty-third review's probes
+@pytest.mark.parametrize("claim, passage, conflict", [
+    # "not" or "claimed" elsewhere in the sentence doubts no title
+    ("Turkish Foreign Minister Abbas Vell said Kessel was ready to talk.",
+     "Kessel is not ready to negotiate, Iranian Foreign Minister Abbas Vell said.", True),
+    # a lower-case office set off by commas to the sentence's end, or opening a clause
+    ("Turkish Foreign Minister Abbas Vell said the talks failed.",
+     "The talks in Kessel failed, said Iran's foreign minister, Abbas Vell.", True),
+    ("Turkish Foreign Minister Abbas Vell visited Kessel on Monday.",
+     "On Monday, Iran's foreign minister Abbas Vell visited Kessel.", True),
+    # a comma after a capitalised office with none after the name: a clause, not apposition
+    ("Turkish President Adam Brill visited Kessel.", "After meeting Iran's President, Adam Brill visited Kessel.", False),
+])
+def test_titles_after_the_twenty_third_review(wordnet, claim, passage, conflict):
+    s = _one(claim, passage, wordnet)
+    assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons

@@ -817,3 +817,29 @@ def test_continuing_capitals_and_letting_after_the_twenty_first_review(claim, pa
 def test_continuing_and_averting_after_the_twenty_second_review(claim, passage, label):
     s = _one_stance(claim, passage)
     assert s.label == label, s.reasons
+
+
+
+# the twenty-third review's probes
+@pytest.mark.parametrize("claim, passage, label", [
+    # the claim's subject after an opening time or clause
+    ("In March, Norland suspended grain exports to Kessel.", "Norland continued grain exports to Kessel in March.",
+     REFUTES),
+    ("On Friday, Norland halted its airstrikes on Pellan.", "On Friday, Norland continued its airstrikes on Pellan.",
+     REFUTES),
+    # the passage's subject after one: others continued it
+    ("The army stopped shelling Pellan.", "On Friday, the rebels continued shelling Pellan, the army said.", NEUTRAL),
+    # the phrase after "any" ends on its noun, and the word itself affirmed is not denied by a synonym
+    ("Shelling killed three civilians in Pellan.",
+     "The ceasefire has averted any civilian deaths in Kessel so far, but shelling killed three civilians in Pellan.",
+     SUPPORTS),
+])
+def test_continuing_and_averting_after_the_twenty_third_review(claim, passage, label):
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
+
+
+
+def test_averting_asked_about_refutes_nothing():
+    assert _one_stance("The warning averted deaths in Pellan.",
+                       "Officials are investigating whether the warning averted any deaths in Pellan.").label != REFUTES
