@@ -488,13 +488,16 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
 
         # "prevented (averted) any N", asserted: not "to prevent", "did little to prevent", nor
         # "kept any weapons", "stopped any cars"
-        # (not asked: "investigating whether the warning averted any deaths"); the noun is the
-        # last word of the phrase after "any" ("averted any civilian deaths": deaths)
+        # (not asked in its clause: "investigating whether the warning averted any deaths"); the
+        # noun is the last word of the phrase after "any", before a name or an -ing ("averted
+        # any civilian deaths": deaths; "prevented any drones hitting Kessel": drones)
+        asked = next((t for t in reversed(tokens[max(0, i - 8):i]) if t[0].lower() in ("whether", "if")), None)
         if (key in _PREVENTING_ANY and nxt == "any" and not pending and previous not in ("to", "little", "nothing")
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])
-                and not any(t[0].lower() in ("whether", "if", "unclear") for t in tokens[max(0, i - 8):i])):
+                and not (asked and not _clause_break_in(norm[asked[2]:start]))):
             j = i + 2
-            while (j < len(tokens) and j <= i + 4 and _is_content(tokens[j][0])
+            while (j < len(tokens) and j <= i + 4 and _is_content(tokens[j][0]) and not tokens[j][0][0].isupper()
+                   and not (j > i + 2 and tokens[j][0].lower().endswith("ing"))
                    and not _clause_break_in(norm[tokens[j - 1][2]:tokens[j][1]])):
                 prevented_noun_at = j
                 j += 1

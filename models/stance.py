@@ -28,7 +28,7 @@ from models.analysis import AUXILIARIES, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
-from models.text import (CALENDAR_KEYS, CAPITALS_TEXT, PAST_FORMS, STOPWORDS, content_keys, match_key, name_skeleton,
+from models.text import (CALENDAR_KEYS, CAPITALS_TEXT, PAST_FORMS, STOPWORDS, content_keys, match_key,
                          names_match, normalise_text, words)
 
 SUPPORTS, REFUTES, NEUTRAL = "SUPPORTS", "REFUTES", "NEUTRAL"
@@ -281,9 +281,9 @@ _DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish", "ese", "ic")
 
 
 def _transliterated(key: str) -> str:
-    """A name's skeleton (y as i, doubled letters single) with "ou" as "u": "qalaat" -> "qalat",
-    "yahya" -> "iahia"."""
-    return name_skeleton(key).replace("ou", "u")
+    """A name's letters with doubled ones single and "ou" as "u" ("qalaat" -> "qalat"; not y as
+    i: Smyth is not Smith, Meyer not Meier)."""
+    return re.sub(r"(.)\1+", r"\1", key.replace("'", "")).replace("ou", "u")
 
 
 @lru_cache(maxsize=65536)
@@ -294,9 +294,9 @@ def _same_name(a: str, b: str) -> bool:
     the reverse: a country does not name its capital city."""
     if a == b or (min(len(a), len(b)) >= 6 and names_match(a, b)):
         return True
-    # five letters or more on both sides: only a doubled letter, y for i or "ou" for "u"
-    # ("Qalaat"/"Qalat", "Souran"/"Suran", "Yahya"/"Yahia"); shorter names stay apart (Tyre/Tire,
-    # Sousa/Susa, Alan/Allan: a review)
+    # five letters or more on both sides: only a doubled letter or "ou" for "u" ("Qalaat"/"Qalat",
+    # "Souran"/"Suran"); not y for i (Smyth/Smith, Meyer/Meier, Bryan/Brian: a review; so
+    # Yahya/Yahia stay apart, a known limit); shorter names stay apart (Tyre/Tire, Sousa/Susa)
     if min(len(a), len(b)) >= 5 and _transliterated(a) == _transliterated(b):
         return True
     if a not in _CAPITAL_CITIES and b in _CAPITAL_CITIES and b in CAPITALS.get(a, ()):
@@ -1269,10 +1269,11 @@ def _doers(text: str) -> frozenset[str]:
     """Keys of a text's subject and, where it reports speech, of what it reports ("Officials
     said Norland continued ...": offici, norland)."""
     said = re.search(r"\b(?:said|says|say|reported|stated|added|announced)\s+(?:that\s+)?", text)
-    # past an opening time or clause: "On Friday, the rebels continued ...", "After talks, ..."
+    # past a short opening time or phrase set off by a comma: "On Friday, the rebels continued
+    # ...", "After the talks, ..." (not "On Friday the rebels continued shelling Kessel, ...")
     opening = re.match(r"\W*(?:in|on|at|after|before|following|during|since|despite|amid|meanwhile|however|by|last|"
-                       r"earlier|later|yesterday|today)\b[^,;]{0,60}[,;]\s*", text, re.I)
-    return (subject_keys(text[opening.end():] if opening else text)
+                       r"earlier|later|yesterday|today)\b(?:\s+[\w'’-]+){0,5}?\s*,\s*", text, re.I)
+    return (subject_keys(text) | (subject_keys(text[opening.end():]) if opening else frozenset())
             | (subject_keys(text[said.end():]) if said else frozenset()))
 
 
@@ -1307,8 +1308,8 @@ _TITLED = re.compile(
     r"president|emir|(?:top|chief)\s+diplomat)(?P<comma>\s*,)?\s+(?P<person>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])[\w'’-]+|"
     r"(?:al|el)-[\w'’-]+|(?:bin|ibn|abu|al|el)(?=\s)))*)(?P<closing>\s*(?:[,.;:]|$))?", re.I)
 # ... not where the passage says it was wrong: "wrongly identified as Iran's president"
-_TITLE_DOUBTED = re.compile(r"\b(?:(?:wrong|false|mistaken|erroneous|incorrect)\w*|misidentif\w*)\b[^.;]{0,50}\b(?:as|for)\s+$|"
-                            r"\b(?:posing|pose|poses|posed|impersonat\w*|mistaken)\s+(?:as|for)\s+$", re.I)
+_TITLE_DOUBTED = re.compile(r"\b(?:(?:wrong|false|mistaken|erroneous|incorrect)\w*|misidentif\w*|impersonat\w*|"
+                            r"pos(?:e|es|ed|ing)\s+as)\b[^.;]{0,50}$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -1319,7 +1320,9 @@ def titled_people(text: str) -> tuple[tuple[str, str, str, tuple[str, ...]], ...
     one ("former Iraqi Prime Minister")."""
     norm = normalise_text(text)
     out = []
-    for m in _TITLED.finditer(norm):
+    at = 0
+    while m := _TITLED.search(norm, at):
+        at = m.start("person")      # a title turned down does not hide one in its name's place
         before = re.split(r"[.;!?]\s", norm[:m.start()])[-1]
         if re.search(r"\b(?:former|ex|then|late)\W*$", before, re.I) or _TITLE_DOUBTED.search(before[-60:]):
             continue
@@ -3060,8 +3063,6 @@ class ExplicitStanceScorer:
         def negated_in_passage(k: str) -> str | None:
             if k in passage_neg:
                 return k
-            if k in passage_keys:
-                return None     # the word itself, affirmed ("averted any civilian deaths, but shelling killed three")
             return next(iter(SYNONYMS.get(k, frozenset()) & passage_neg), None)
 
         # Direct matches first, so the reason names the word the passage itself negates. Not a

@@ -246,11 +246,11 @@ def test_played_no_part_and_air_words_after_the_twelfth_review(claim, passage, l
     ("Suran", "Saran", False),        # another vowel is another name
     ("Homs", "Hooms", False),         # four letters: too short to tell
     ("Paris", "Peris", False),
-    ("Yahya", "Yahia", True),         # y for i
-    ("Saida", "Sayda", True),
+    ("Bryan", "Brian", False),        # not y for i: Smyth is not Smith (a known limit: Yahya/Yahia too)
+    ("Meyer", "Meier", False),
     ("Tyre", "Tire", False), ("Sousa", "Susa", False), ("Alan", "Allan", False),   # shorter names stay apart
 ])
-def test_five_letter_names_are_the_same_only_by_a_doubled_letter_y_for_i_or_ou(a, b, same):
+def test_five_letter_names_are_the_same_only_by_a_doubled_letter_or_ou(a, b, same):
     from models.stance import _same_name
     assert _same_name(match_key(a), match_key(b)) is same
 
@@ -395,5 +395,18 @@ def test_quoted_as_saying_is_cited_as_saying():
     ("Turkish President Adam Brill visited Kessel.", "After meeting Iran's President, Adam Brill visited Kessel.", False),
 ])
 def test_titles_after_the_twenty_third_review(wordnet, claim, passage, conflict):
+    s = _one(claim, passage, wordnet)
+    assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons
+
+
+
+# the twenty-fourth review's probes
+@pytest.mark.parametrize("claim, passage, conflict", [
+    ("Turkish Foreign Minister Abbas Vell visited Kessel.",
+     "Abbas Vell, whom state TV mistakenly called Iran's Foreign Minister Abbas Vell, visited Kessel.", False),
+    ("Turkish Foreign Minister Hakan Dorr visited Kessel.",
+     "In a call with Iran's president, Iranian Foreign Minister Hakan Dorr said he would visit Kessel.", True),
+])
+def test_titles_after_the_twenty_fourth_review(wordnet, claim, passage, conflict):
     s = _one(claim, passage, wordnet)
     assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons
