@@ -491,14 +491,19 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         # (not asked in its clause: "investigating whether the warning averted any deaths"); the
         # noun is the last word of the phrase after "any", before a name or an -ing ("averted
         # any civilian deaths": deaths; "prevented any drones hitting Kessel": drones)
-        asked = next((t for t in reversed(tokens[max(0, i - 8):i]) if t[0].lower() in ("whether", "if")), None)
+        window = [t[0].lower() for t in tokens[max(0, i - 8):i]]
+        asked_if = next((t for t in reversed(tokens[max(0, i - 8):i]) if t[0].lower() == "if"), None)
         if (key in _PREVENTING_ANY and nxt == "any" and not pending and previous not in ("to", "little", "nothing")
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])
-                and not (asked and not _clause_break_in(norm[asked[2]:start]))):
+                and not {"whether", "unclear"} & set(window)
+                and not (asked_if and not _clause_break_in(norm[asked_if[2]:start]))):
             j = i + 2
-            while (j < len(tokens) and j <= i + 4 and _is_content(tokens[j][0]) and not tokens[j][0][0].isupper()
-                   and not (j > i + 2 and tokens[j][0].lower().endswith("ing"))
-                   and not _clause_break_in(norm[tokens[j - 1][2]:tokens[j][1]])):
+            while (j < len(tokens) and j <= i + 4 and _is_content(tokens[j][0])
+                   and not _clause_break_in(norm[tokens[j - 1][2]:tokens[j][1]])
+                   # a participle after a plural ends the phrase ("any drones hitting Kessel"), as a
+                   # name after a common word does ("any aid reaching Kessel")
+                   and not (j > i + 2 and tokens[j][0].lower().endswith("ing") and tokens[j - 1][0].lower().endswith("s"))
+                   and not (j > i + 2 and tokens[j][0][0].isupper() and not tokens[j - 1][0][0].isupper())):
                 prevented_noun_at = j
                 j += 1
         if pending and lw in _MODAL_PREDICATES:

@@ -1234,6 +1234,28 @@ def _taker_after(text: str) -> frozenset[str]:
     return _content_set(phrase)
 
 
+_CONTINUATION = re.compile(r"\b(?P<verb>continu(?:e|es|ed|ing)|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
+                           r"ceas(?:e|es|ed|ing)|stop(?:s|ped|ping)?)\s+(?:(?:its|their|his|her|the|all|our)\s+)?"
+                           r"(?P<object>[a-z]{3,})\b", re.I)
+# a continuing or halting only meant: "would halt", "commitment to continue", "threatened to"
+_INTENDED = frozenset("""would will shall to vow vowed vows pledge pledged pledges commit committed commitment promise
+                      promised promises intend intends intended plan plans planned threaten threatened threatens""".split())
+
+
+def _doers(text: str) -> frozenset[str]:
+    """Keys of a text's subject and, where it reports speech, of what it reports ("Officials
+    said Norland continued ...": offici, norland)."""
+    said = re.search(r"\b(?:said|says|say|reported|stated|added|announced)\s+(?:that\s+)?", text)
+    # past a short opening time or phrase set off by a comma: "On Friday, the rebels continued
+    # ...", "After the talks, ..." (not "On Friday the rebels continued shelling Kessel, ...")
+    opening = re.match(r"\W*(?:in|on|at|after|before|following|during|since|despite|amid|meanwhile|however|by|last|"
+                       r"earlier|later|yesterday|today)\b(?:\s+[\w'’.-]+){0,9}?\s*,\s*", text, re.I)
+    if opening and _CONTINUATION.search(opening.group(0)):
+        opening = None      # the main clause itself, up to a comma ("On Friday the rebels continued ..., the army said")
+    return (subject_keys(text) | (subject_keys(text[opening.end():]) if opening else frozenset())
+            | (subject_keys(text[said.end():]) if said else frozenset()))
+
+
 def _continuations(text: str) -> set[tuple[bool, bool, str, frozenset[str]]]:
     """Each "halt X" or "continue X" a text says: (continued, only intended, X's head key, the
     keys of what X is of or does). Only a verb with its object ("halted its airstrikes on
@@ -1257,26 +1279,6 @@ def _continuations(text: str) -> set[tuple[bool, bool, str, frozenset[str]]]:
     return out
 
 
-_CONTINUATION = re.compile(r"\b(?P<verb>continu(?:e|es|ed|ing)|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
-                           r"ceas(?:e|es|ed|ing)|stop(?:s|ped|ping)?)\s+(?:(?:its|their|his|her|the|all|our)\s+)?"
-                           r"(?P<object>[a-z]{3,})\b", re.I)
-# a continuing or halting only meant: "would halt", "commitment to continue", "threatened to"
-_INTENDED = frozenset("""would will shall to vow vowed vows pledge pledged pledges commit committed commitment promise
-                      promised promises intend intends intended plan plans planned threaten threatened threatens""".split())
-
-
-def _doers(text: str) -> frozenset[str]:
-    """Keys of a text's subject and, where it reports speech, of what it reports ("Officials
-    said Norland continued ...": offici, norland)."""
-    said = re.search(r"\b(?:said|says|say|reported|stated|added|announced)\s+(?:that\s+)?", text)
-    # past a short opening time or phrase set off by a comma: "On Friday, the rebels continued
-    # ...", "After the talks, ..." (not "On Friday the rebels continued shelling Kessel, ...")
-    opening = re.match(r"\W*(?:in|on|at|after|before|following|during|since|despite|amid|meanwhile|however|by|last|"
-                       r"earlier|later|yesterday|today)\b(?:\s+[\w'’-]+){0,5}?\s*,\s*", text, re.I)
-    return (subject_keys(text) | (subject_keys(text[opening.end():]) if opening else frozenset())
-            | (subject_keys(text[said.end():]) if said else frozenset()))
-
-
 def continuation_opposed(claim_text: str, passage_text: str) -> bool:
     """Whether the passage continues what the claim says was halted (or halts what it says was
     continued): the same thing, by the same subject, the two alike done or alike only meant
@@ -1284,7 +1286,9 @@ def continuation_opposed(claim_text: str, passage_text: str) -> bool:
     not "threatened to halt aid" / "continued aid", "stopped paying salaries" / "continued paying
     pensions", "The rebels continued shelling Pellan" / "The army stopped shelling Pellan")."""
     ours, theirs = _doers(claim_text), _doers(passage_text)
-    if not ours or not _shares(ours, theirs or frozenset(content_keys(normalise_text(passage_text)))):
+    # (the passage's subject not read: the claim's must be named before the passage's verb)
+    verb = _CONTINUATION.search(passage_text)
+    if not ours or not _shares(ours, theirs or frozenset(content_keys(normalise_text(passage_text[:verb.start() if verb else 0])))):
         return False        # others do it, or it is not known who does (the claim's subject must be named)
     passage = _continuations(passage_text)
     return any(not p_cont == cont and p_meant == meant and p_head == head and (rest == p_rest or not rest or not p_rest)
@@ -1308,8 +1312,9 @@ _TITLED = re.compile(
     r"president|emir|(?:top|chief)\s+diplomat)(?P<comma>\s*,)?\s+(?P<person>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])[\w'’-]+|"
     r"(?:al|el)-[\w'’-]+|(?:bin|ibn|abu|al|el)(?=\s)))*)(?P<closing>\s*(?:[,.;:]|$))?", re.I)
 # ... not where the passage says it was wrong: "wrongly identified as Iran's president"
-_TITLE_DOUBTED = re.compile(r"\b(?:(?:wrong|false|mistaken|erroneous|incorrect)\w*|misidentif\w*|impersonat\w*|"
-                            r"pos(?:e|es|ed|ing)\s+as)\b[^.;]{0,50}$", re.I)
+_TITLE_DOUBTED = re.compile(r"\b(?:(?:wrong|false|mistaken|erroneous|incorrect)\w*|misidentif\w*)\b[^.;\"”]{0,50}"
+                            r"\b(?:as|for|called|named|labell?ed|described)\s+(?:him\s+|her\s+)?$|"
+                            r"\b(?:pos(?:e|es|ed|ing)\s+as|impersonat\w*)\s+$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -2369,11 +2374,15 @@ class ExplicitStanceScorer:
         government = {0} if _GOVERNMENT & taker else set()   # "A government offensive", "government forces"
         return sides_named("", taker - {_FORCES}) | militant | government
 
+    def _spelled(self, name: frozenset[str]) -> frozenset[str]:
+        """A name's keys with those of its other spellings: the acronym and its expansion."""
+        return name.union(*(self._aliases.get(k, ()) for k in name), *(self._acronyms_of.get(k, ()) for k in name))
+
     def militant_names(self, article: ArticleNames) -> tuple[str, ...]:
         """Keys of the names an article gives groups with a class word of the militants' side
         ("the HTS terrorist group", "the Pellan Front rebel group"), with their other spellings."""
-        named = {k for c, sets in article.classed.items() if c in _SIDES[1] for n in sets for k in n}
-        return tuple(sorted(named | {a for k in named for a in (*self._aliases.get(k, ()), *self._acronyms_of.get(k, ()))}))
+        named = frozenset(k for c, sets in article.classed.items() if c in _SIDES[1] for n in sets for k in n)
+        return tuple(sorted(self._spelled(named)))
 
     def country_id(self, word: str) -> int | None:
         """The country a word names ("Turkish", "UAE"), by the lexicon; None without one."""
@@ -2401,8 +2410,7 @@ class ExplicitStanceScorer:
         """`militant_names` where every name given is one group's, however spelled (each shares a
         word: "HTS", "Hayat Tahrir al-Sham (HTS)"): what the article's plain "the militants" are.
         Empty where it names several ("the Pellan Front" and "the Brora Brigade")."""
-        spelled = [n | frozenset().union(*(self._aliases.get(k, ()) for k in n), *(self._acronyms_of.get(k, ()) for k in n))
-                   for c, sets in article.classed.items() if c in _SIDES[1] for n in sets]
+        spelled = [self._spelled(n) for c, sets in article.classed.items() if c in _SIDES[1] for n in sets]
         # one group: every two names share more than half the words of the shorter, particles
         # aside ("Hay'at Tahir al-Sham" / "Hayat Tahrir al-Sham (HTS)"; not "Ahrar al-Sham", nor
         # "Kessel Liberation Front" / "Kessel Martyrs Brigade")
@@ -2440,8 +2448,7 @@ class ExplicitStanceScorer:
             if not named:
                 continue
             # one group however spelled: every name given shares a word, its acronym's too
-            spelled = [n | frozenset().union(*(self._aliases.get(k, ()) for k in n),
-                                             *(self._acronyms_of.get(k, ()) for k in n)) for n in named]
+            spelled = [self._spelled(n) for n in named]
             if not {k for k in frozenset.intersection(*spelled) if len(k) >= 3}:
                 return ()  # two groups of that class: it stands for neither
             lent |= frozenset.union(*spelled)

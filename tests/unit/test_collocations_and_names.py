@@ -410,3 +410,15 @@ def test_titles_after_the_twenty_third_review(wordnet, claim, passage, conflict)
 def test_titles_after_the_twenty_fourth_review(wordnet, claim, passage, conflict):
     s = _one(claim, passage, wordnet)
     assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons
+
+
+@pytest.mark.parametrize("claim, passage, conflict", [
+    # "false" in a quote before it, or a man posing as someone else, doubts no title
+    ("Iraqi Foreign Minister Adam Brill denied the reports.",
+     '"These accusations are completely false," Iranian Foreign Minister Adam Brill said.', True),
+    ("Iraqi Foreign Minister Adam Brill met reporters.",
+     "A man posing as a journalist met Iranian Foreign Minister Adam Brill.", True),
+])
+def test_titles_after_the_twenty_fifth_review(wordnet, claim, passage, conflict):
+    s = _one(claim, passage, wordnet)
+    assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons

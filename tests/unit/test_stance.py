@@ -859,3 +859,28 @@ def test_a_synonym_negated_of_another_place_denies_nothing():
     assert _one_stance("Shelling killed three civilians in Pellan.",
                        "The ceasefire has averted any civilian deaths in Kessel so far, but shelling killed three "
                        "civilians in Pellan.").label == SUPPORTS
+
+
+# the twenty-fifth review's probes
+@pytest.mark.parametrize("text, negated", [
+    ("The strikes averted any Israeli strikes on Kessel.", ("strike",)),    # a name first in the phrase
+    ("Police prevented any widespread looting in Kessel.", ("loot",)),      # an -ing noun after an adjective
+    ("Troops prevented any Pellan fighters entering Kessel.", ("fighter",)),
+    ("Officials are examining whether the warning, issued hours earlier, averted any deaths.", ()),
+    ("It remains unclear the warning averted any deaths.", ()),
+])
+def test_what_prevented_any_negates_after_the_twenty_fifth_review(text, negated):
+    assert analyse(text).negated == negated
+
+
+@pytest.mark.parametrize("claim, passage, label", [
+    ("The rebels continued shelling Kessel.",
+     "Following a request from the rebels' political leaders, the army stopped shelling Kessel.", NEUTRAL),
+    ("The army halted shelling Kessel.", "On Sept. 3, the rebels continued shelling Kessel despite the army's truce.",
+     NEUTRAL),
+    ("The army halted shelling Kessel.", "On Friday the rebels continued shelling Kessel, the army said.", NEUTRAL),
+    ("The rebels halted shelling Kessel.", "On Friday the rebels continued shelling Kessel, the army said.", REFUTES),
+])
+def test_whose_continuing_after_the_twenty_fifth_review(claim, passage, label):
+    s = _one_stance(claim, passage)
+    assert s.label == label, s.reasons
