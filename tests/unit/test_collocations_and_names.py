@@ -381,8 +381,9 @@ def test_quoted_as_saying_is_cited_as_saying():
 
 
 
-# the twenty-third review's probes
+# titles the reviews probed (the twenty-third to the twenty-fifth)
 @pytest.mark.parametrize("claim, passage, conflict", [
+    # the twenty-third review's
     # "not" or "claimed" elsewhere in the sentence doubts no title
     ("Turkish Foreign Minister Abbas Vell said Kessel was ready to talk.",
      "Kessel is not ready to negotiate, Iranian Foreign Minister Abbas Vell said.", True),
@@ -393,32 +394,18 @@ def test_quoted_as_saying_is_cited_as_saying():
      "On Monday, Iran's foreign minister Abbas Vell visited Kessel.", True),
     # a comma after a capitalised office with none after the name: a clause, not apposition
     ("Turkish President Adam Brill visited Kessel.", "After meeting Iran's President, Adam Brill visited Kessel.", False),
-])
-def test_titles_after_the_twenty_third_review(wordnet, claim, passage, conflict):
-    s = _one(claim, passage, wordnet)
-    assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons
-
-
-
-# the twenty-fourth review's probes
-@pytest.mark.parametrize("claim, passage, conflict", [
+    # the twenty-fourth review's probes
     ("Turkish Foreign Minister Abbas Vell visited Kessel.",
      "Abbas Vell, whom state TV mistakenly called Iran's Foreign Minister Abbas Vell, visited Kessel.", False),
     ("Turkish Foreign Minister Hakan Dorr visited Kessel.",
      "In a call with Iran's president, Iranian Foreign Minister Hakan Dorr said he would visit Kessel.", True),
-])
-def test_titles_after_the_twenty_fourth_review(wordnet, claim, passage, conflict):
-    s = _one(claim, passage, wordnet)
-    assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons
-
-
-@pytest.mark.parametrize("claim, passage, conflict", [
-    # "false" in a quote before it, or a man posing as someone else, doubts no title
+    # the twenty-fifth review's: "false" in a quote before it, or a man posing as someone else,
+    # doubts no title
     ("Iraqi Foreign Minister Adam Brill denied the reports.",
      '"These accusations are completely false," Iranian Foreign Minister Adam Brill said.', True),
     ("Iraqi Foreign Minister Adam Brill met reporters.",
      "A man posing as a journalist met Iranian Foreign Minister Adam Brill.", True),
 ])
-def test_titles_after_the_twenty_fifth_review(wordnet, claim, passage, conflict):
+def test_titles_found_by_reviews(wordnet, claim, passage, conflict):
     s = _one(claim, passage, wordnet)
     assert any(r.startswith("title mismatch") for r in s.reasons) is conflict, s.reasons
