@@ -787,7 +787,9 @@ def test_what_is_not_prevented_or_let_after_the_twenty_first_review(text, negate
     assert analyse(text).negated == negated
 
 
+# continuing, letting and averting, as the reviews probed them (the twenty-first to the twenty-fifth)
 @pytest.mark.parametrize("claim, passage, label", [
+    # the twenty-first review's
     # a continuing whose subject is not read is not another's
     ("Norland halted its airstrikes on Kessel.", "On Friday, Norland continued its airstrikes on Kessel.", REFUTES),
     ("Norland halted its airstrikes on Kessel.", "Officials said Norland continued its airstrikes on Kessel.", REFUTES),
@@ -799,13 +801,7 @@ def test_what_is_not_prevented_or_let_after_the_twenty_first_review(text, negate
     # a noun is not denied by the verb someone was not let do
     ("Norland's police stopped the march in Kessel.",
      "Norland's police did not let them march in Kessel, and stopped the rally.", SUPPORTS),
-])
-def test_continuing_capitals_and_letting_after_the_twenty_first_review(claim, passage, label):
-    s = _one_stance(claim, passage)
-    assert s.label == label, s.reasons
-
-
-@pytest.mark.parametrize("claim, passage, label", [
+    # the twenty-second review's
     # a continuing whose subject is not read: the claim's subject must be named in the passage
     ("The army stopped shelling Pellan on Friday.", "On Friday, the rebels continued shelling Pellan.", NEUTRAL),
     ("Norland suspended its grain exports to Pellan.", "Meanwhile, Estria continued its grain exports to Pellan.",
@@ -813,15 +809,7 @@ def test_continuing_capitals_and_letting_after_the_twenty_first_review(claim, pa
     ("Norland halted its airstrikes on Kessel.", "On Friday, Norland continued its airstrikes on Kessel.", REFUTES),
     # averted any violence: none happened
     ("Violence broke out in Kessel on Friday.", "Police averted any violence in Kessel on Friday.", REFUTES),
-])
-def test_continuing_and_averting_after_the_twenty_second_review(claim, passage, label):
-    s = _one_stance(claim, passage)
-    assert s.label == label, s.reasons
-
-
-
-# the twenty-third review's probes
-@pytest.mark.parametrize("claim, passage, label", [
+    # the twenty-third review's
     # the claim's subject after an opening time or clause
     ("In March, Norland suspended grain exports to Kessel.", "Norland continued grain exports to Kessel in March.",
      REFUTES),
@@ -840,17 +828,22 @@ def test_continuing_and_averting_after_the_twenty_second_review(claim, passage, 
     # a claim word the passage affirms of others is not affirmed of the claim's subject
     ("Soldiers were killed in Kessel.", "No soldiers died in Kessel, but two civilians were killed.", REFUTES),
     ("No soldiers were killed in Kessel.", "No soldiers died in Kessel, but two civilians were killed.", SUPPORTS),
+    # the twenty-fifth review's
+    ("The rebels continued shelling Kessel.",
+     "Following a request from the rebels' political leaders, the army stopped shelling Kessel.", NEUTRAL),
+    ("The army halted shelling Kessel.", "On Sept. 3, the rebels continued shelling Kessel despite the army's truce.",
+     NEUTRAL),
+    ("The army halted shelling Kessel.", "On Friday the rebels continued shelling Kessel, the army said.", NEUTRAL),
+    ("The rebels halted shelling Kessel.", "On Friday the rebels continued shelling Kessel, the army said.", REFUTES),
 ])
-def test_continuing_and_averting_after_the_twenty_third_review(claim, passage, label):
+def test_continuing_letting_and_averting_found_by_reviews(claim, passage, label):
     s = _one_stance(claim, passage)
     assert s.label == label, s.reasons
-
 
 
 def test_averting_asked_about_refutes_nothing():
     assert _one_stance("The warning averted deaths in Pellan.",
                        "Officials are investigating whether the warning averted any deaths in Pellan.").label != REFUTES
-
 
 
 @pytest.mark.xfail(strict=True, reason="known limit: a synonym the passage negates of another thing denies the "
@@ -873,14 +866,3 @@ def test_what_prevented_any_negates_after_the_twenty_fifth_review(text, negated)
     assert analyse(text).negated == negated
 
 
-@pytest.mark.parametrize("claim, passage, label", [
-    ("The rebels continued shelling Kessel.",
-     "Following a request from the rebels' political leaders, the army stopped shelling Kessel.", NEUTRAL),
-    ("The army halted shelling Kessel.", "On Sept. 3, the rebels continued shelling Kessel despite the army's truce.",
-     NEUTRAL),
-    ("The army halted shelling Kessel.", "On Friday the rebels continued shelling Kessel, the army said.", NEUTRAL),
-    ("The rebels halted shelling Kessel.", "On Friday the rebels continued shelling Kessel, the army said.", REFUTES),
-])
-def test_whose_continuing_after_the_twenty_fifth_review(claim, passage, label):
-    s = _one_stance(claim, passage)
-    assert s.label == label, s.reasons
