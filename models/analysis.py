@@ -27,7 +27,7 @@ _DENIAL_VERBS = {match_key(w) for w in "deny reject dismiss".split()}  # they ne
 _NEGATION_PASSES_ON = {match_key(w) for w in """want commit agree plan try attempt decide intend seek hope promise
                        vow pledge threaten expect continue need prepare dare""".split()}
 # Verbs of letting: "did not allow them to enter" says they did not enter.
-_LETTING = {match_key(w) for w in "allow permit let enable".split()}
+LETTING_VERBS = frozenset(match_key(w) for w in "allow permit let enable".split())
 # ... "let" with no "to": "without letting them break through" says they did not break through
 _LET = match_key("let")
 _OBJECT_PRONOUNS = frozenset("them him her it us".split())
@@ -451,7 +451,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
             negate(key)  # a verb, not a plural noun ("to talks")
             if key in _NEGATION_PASSES_ON:
                 chain_to_at = i + 1
-            if key in _LETTING:
+            if key in LETTING_VERBS:
                 letting_until, letting_end = i + 10, tokens[i][2]
             if key == _LET and nxt in _OBJECT_PRONOUNS and (
                     not cue_at or tokens[cue_at - 1][0].lower() not in _LET_MEANT):
@@ -525,7 +525,7 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
                 pending = False
                 if key in _NEGATION_PASSES_ON:
                     chain_to_at = i + 1
-                if key in _LETTING:
+                if key in LETTING_VERBS:
                     letting_until, letting_end = i + 10, tokens[i][2]
                 if key == _LET and nxt in _OBJECT_PRONOUNS and (
                         not cue_at or tokens[cue_at - 1][0].lower() not in _LET_MEANT):

@@ -24,7 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, NamedTuple, Protocol, Sequence
 
-from models.analysis import AUXILIARIES, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT, TextAnalysis, _with_phrases, analyse
+from models.analysis import (AUXILIARIES, LETTING_VERBS, NO_LONGER, NOT_PASSIVE, STOPPED_ATTEMPT, TextAnalysis,
+                             _with_phrases, analyse)
 from models.attribution import attribution_of
 from models.figures import INF, Figure, age_as_duration, comparable, consistent, states
 from models.lexicon import WordNetLexicon
@@ -170,7 +171,6 @@ capture:lose fall:hold
 """
 ANTONYMS: dict[str, set[str]] = {}
 _CONTINUE = match_key("continue")
-_LETTING_KEYS = frozenset(match_key(w) for w in "allow permit let enable".split())
 _NAME_PARTICLES = frozenset(match_key(w) for w in "al el ad ash as an bin ibn abu abd de la the of".split())
 for _pair in _OPPOSITES.split():
     _a, _b = (match_key(w) for w in _pair.split(":"))
@@ -3237,8 +3237,8 @@ class ExplicitStanceScorer:
                               and k not in adverb_only_keys(claim_text)]
         # (a letting the claim negates is said by the passage negating what was let happen:
         # "without letting them break through" / "prevented any breaches")
-        passed_on = {k for k in claim_neg & _LETTING_KEYS
-                     if any(negated_in_passage(o) is not None for o in claim_neg - _LETTING_KEYS)}
+        passed_on = {k for k in claim_neg & LETTING_VERBS
+                     if any(negated_in_passage(o) is not None for o in claim_neg - LETTING_VERBS)}
         missing_predicates += [k for k in sorted(claim_neg) if negated_in_passage(k) is None and k not in missing_predicates
                                and k not in passed_on]
         # A claim word met only through a related word the passage negates ("admitted" and
