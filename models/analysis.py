@@ -32,9 +32,9 @@ LETTING_VERBS = frozenset(match_key(w) for w in "allow permit let enable".split(
 _LET = match_key("let")
 _OBJECT_PRONOUNS = frozenset("them him her it us".split())
 _LET_MEANT = frozenset("would will could can may might should must shall".split())   # "would not let them"
-# What was prevented where the prevention names it ("prevented any breaches", "stopped any
-# advance"): it did not happen. Not an attempt or a bid stopped (it was still made), and only
-# after "any" ("blocked all roads" keeps the roads)
+# What was prevented where the prevention names it after "any" ("prevented any breaches",
+# "averted any civilian deaths"): it did not happen. Not an attempt or a bid (it was still made);
+# not "stopped any cars", "kept any weapons", "blocked all roads"
 _PREVENTING_ANY = {match_key(w) for w in "prevent avert".split()}
 _ATTEMPT_NOUNS = frozenset(match_key(w) for w in "attempt attempts effort efforts bid bids try tries".split())
 # Verbs of preventing: "stopped them from establishing positions" says they did not establish them.
@@ -350,6 +350,16 @@ def _with_phrases(norm: str) -> str:
     return norm
 
 
+def _asked_before(tokens: list, i: int, norm: str, start: int) -> bool:
+    """Whether the word at `i` is asked about: "whether" or "unclear" among the eight words
+    before it, or "if" in its own clause ("Even if the warning came late, it averted ..." is not)."""
+    before = tokens[max(0, i - 8):i]
+    if {t[0].lower() for t in before} & {"whether", "unclear"}:
+        return True
+    asked_if = next((t for t in reversed(before) if t[0].lower() == "if"), None)
+    return bool(asked_if and not _clause_break_in(norm[asked_if[2]:start]))
+
+
 def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
     """`denial_negates`: whether "X denied Y" counts as asserting not-Y. True for passages (a
     reported denial is evidence); False for claims, where "X denied Y" is a claim about what X
@@ -485,18 +495,13 @@ def analyse(text: str, denial_negates: bool = True) -> TextAnalysis:
         if (key in _PREVENTING and not pending and not is_name
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])):
             preventing_until, preventing_end = i + 10, tokens[i][2]
-
-        # "prevented (averted) any N", asserted: not "to prevent", "did little to prevent", nor
-        # "kept any weapons", "stopped any cars"
-        # (not asked in its clause: "investigating whether the warning averted any deaths"); the
-        # noun is the last word of the phrase after "any", before a name or an -ing ("averted
-        # any civilian deaths": deaths; "prevented any drones hitting Kessel": drones)
-        window = [t[0].lower() for t in tokens[max(0, i - 8):i]]
-        asked_if = next((t for t in reversed(tokens[max(0, i - 8):i]) if t[0].lower() == "if"), None)
+        # "prevented (averted) any N", asserted and not asked: not "to prevent", "did little to
+        # prevent", "investigating whether the warning averted any deaths"; N is the last word of
+        # the phrase after "any" ("averted any civilian deaths": deaths; "prevented any drones
+        # hitting Kessel": drones)
         if (key in _PREVENTING_ANY and nxt == "any" and not pending and previous not in ("to", "little", "nothing")
                 and not any(t[0].lower() in _NOT_ASSERTED_BEFORE for t in tokens[max(0, i - 3):i])
-                and not {"whether", "unclear"} & set(window)
-                and not (asked_if and not _clause_break_in(norm[asked_if[2]:start]))):
+                and not _asked_before(tokens, i, norm, start)):
             j = i + 2
             while (j < len(tokens) and j <= i + 4 and _is_content(tokens[j][0])
                    and not _clause_break_in(norm[tokens[j - 1][2]:tokens[j][1]])
