@@ -169,9 +169,10 @@ class Verifier:
         if source_id not in self._militants:
             article = self._article_names.get(source_id)
             militant_names = getattr(self.scorer, "militant_names", None)
-            if article is None or militant_names is None:
+            militant_group = getattr(self.scorer, "militant_group", None)
+            if article is None or militant_names is None or militant_group is None:
                 return (), ()
-            self._militants[source_id] = (militant_names(article), self.scorer.militant_group(article))
+            self._militants[source_id] = (militant_names(article), militant_group(article))
         return self._militants[source_id]
 
     def _view(self, p: Passage, c: Candidate) -> PassageView:
