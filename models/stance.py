@@ -1059,17 +1059,17 @@ _PREVENTS_ATTEMPT = re.compile(
     r"advance\s+(?:on|into|towards?)|push\s+into|march\s+on)\s+", re.I)
 _PREVENTED_ACT = (r"(?P<act>taking|seizing|capturing|overrunning|invading|storming|entering|reaching|"
                   r"advancing\s+(?:on|into|towards?)|pushing\s+into|marching\s+on)\s+")
-_PREVENTS_FROM = re.compile(r"\b(?:halted|stopped|prevented|blocked|kept|barred)\s+(?P<who>[^,;:.]{1,60}?)\s+from\s+"
-                            + _PREVENTED_ACT, re.I)
+_KEPT_FROM = r"(?:halted|stopped|prevented|blocked|kept|barred)"
+_PREVENTS_FROM = re.compile(r"\b" + _KEPT_FROM + r"\s+(?P<who>[^,;:.]{1,60}?)\s+from\s+" + _PREVENTED_ACT, re.I)
 # ... in the passive, who tried before it: "the rebels were stopped from entering Pellan"
-_PREVENTED_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:halted|stopped|prevented|blocked|kept|barred)\s+from\s+"
-                                + _PREVENTED_ACT, re.I)
-# ... the stopping asserted: not "failed to stop", "did not halt", "could block"
-_STOPPING_UNMEANT = frozenset("to not never cannot will would could can may might should must shall unable".split())
+_PREVENTED_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+" + _KEPT_FROM + r"\s+from\s+" + _PREVENTED_ACT, re.I)
+# ... the stopping asserted: not "failed to stop", "could block" (just before it), "did not halt",
+# "Nothing stopped" (among the three words before it)
+_STOPPING_UNMEANT = frozenset("to cannot will would could can may might should must shall unable".split())
 _STOPPING_DENIED = frozenset("nothing nobody none neither nor rarely seldom hardly barely scarcely never not".split())
 _ENTRY_ACTS = re.compile(r"^(?:enter|reach|advanc|push|march)", re.I)
-# "the city" of a place the sentence named before it after a word of moving or being near:
-# "Amid an advance towards Pellan, the army halted any attempts to invade the city"
+# "the city" of the one place the sentence moved towards before it: "Amid an advance towards
+# Pellan, the army halted any attempts to invade the city" (not "Troops based near Pellan")
 _THE_PLACE = re.compile(r"the\s+(?:city|town|village)(?=\s*$|\s*[,;:.!?)\"]|\s+(?:and|on|in|at|after|before|amid|as|"
                         r"when|while|since|despite|following|during|from|by|to|with|but|or|then)\b)", re.I)
 _PLACE_APPROACHED = re.compile(r"(?:\btowards?|\b(?:advance|advances|advanced|advancing|push|pushes|pushed|pushing|march|"
